@@ -1,0 +1,191 @@
+/**
+ * The access policy: the only place that decides who may do what to which record.
+ * Policy is data (role → action → scope); `decide` is one pure function over it; anything not
+ * granted is denied. Lists are narrowed by `scopeFilter` (see ./scope.ts) from the same table.
+ */
+
+/** Every role, from most to least powerful over accounts. */
+export const ROLES = [
+  'admin',
+  'supervisor',
+  'caseworker',
+  'hotline_operator',
+  'partner',
+  'analyst',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Every action the policy knows; routes ask for these, never for roles. */
+export const ACTIONS = [
+  'office:read',
+  'office:write',
+  'user:read',
+  'user:write',
+  'audit:read',
+  'person:read',
+  'person:write',
+  'case:read',
+  'case:create',
+  'case:write',
+  'case:assign',
+  'call:read',
+  'call:write',
+  'plan:approve',
+  'referral:read',
+  'referral:update',
+  'service:write',
+  'catalogue:write',
+  'report:read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * How far a grant reaches: `all` records; those of the actor's `office`; those `assigned` to the
+ * actor (or created by them) within the office; those the actor created (`own`); those sent to
+ * the actor's `organisation` (partners); the actor's own account (`self`).
+ */
+export type Scope = 'all' | 'office' | 'assigned' | 'own' | 'organisation' | 'self';
+
+/** The signed-in party as the policy sees it. */
+export interface Actor {
+  userId: string;
+  username: string;
+  role: Role;
+  officeId: string | null;
+}
+
+/** The attributes of a record that scopes look at; absent means "not applicable". */
+export interface ScopedRecord {
+  officeId?: string | null;
+  assignedTo?: string | null;
+  createdBy?: string | null;
+  organisationId?: string | null;
+  userId?: string | null;
+}
+
+/**
+ * The grants. Admins run the system (accounts, offices, catalogue) but do not read
+ * beneficiaries' records: separation of duties for survivors' data. Analysts see aggregates
+ * only; auditors the audit trail; partners only what is referred to their organisation.
+ */
+export const GRANTS = {
+  admin: {
+    'office:read': 'all',
+    'office:write': 'all',
+    'user:read': 'all',
+    'user:write': 'all',
+    'audit:read': 'all',
+    'service:write': 'all',
+    'catalogue:write': 'all',
+    'report:read': 'all',
+  },
+  supervisor: {
+    'office:read': 'all',
+    'user:read': 'office',
+    'user:write': 'office',
+    'person:read': 'office',
+    'person:write': 'office',
+    'case:read': 'office',
+    'case:create': 'office',
+    'case:write': 'office',
+    'case:assign': 'office',
+    'call:read': 'office',
+    'call:write': 'office',
+    'plan:approve': 'office',
+    'referral:read': 'office',
+    'report:read': 'office',
+  },
+  caseworker: {
+    'office:read': 'all',
+    'user:read': 'office',
+    'person:read': 'assigned',
+    'person:write': 'assigned',
+    'case:read': 'assigned',
+    'case:create': 'office',
+    'case:write': 'assigned',
+    'call:read': 'office',
+    'call:write': 'own',
+    'referral:read': 'assigned',
+  },
+  hotline_operator: {
+    'office:read': 'all',
+    'call:read': 'office',
+    'call:write': 'own',
+    'case:create': 'office',
+  },
+  partner: {
+    'office:read': 'all',
+    'referral:read': 'organisation',
+    'referral:update': 'organisation',
+  },
+  analyst: {
+    'office:read': 'all',
+    'report:read': 'all',
+  },
+  auditor: {
+    'office:read': 'all',
+    'user:read': 'all',
+    'audit:read': 'all',
+  },
+} as const satisfies Record<Role, Partial<Record<Action, Scope>>>;
+
+/** The scope of an action for a role, or undefined when the role may never do it. */
+export function grantOf(role: Role, action: Action): Scope | undefined {
+  return (GRANTS[role] as Partial<Record<Action, Scope>>)[action];
+}
+
+/** Actions the role may perform on at least some records: sent to the UI as abilities. */
+export function abilities(role: Role): Action[] {
+  return ACTIONS.filter((a) => grantOf(role, a) !== undefined);
+}
+
+/** Whether a record lies within a scope for this actor. */
+export function inScope(actor: Actor, scope: Scope, record: ScopedRecord): boolean {
+  switch (scope) {
+    case 'all':
+      return true;
+    case 'office':
+      return actor.officeId !== null && record.officeId === actor.officeId;
+    case 'assigned':
+      return (
+        actor.officeId !== null &&
+        record.officeId === actor.officeId &&
+        (record.assignedTo === actor.userId || record.createdBy === actor.userId)
+      );
+    case 'own':
+      return record.createdBy === actor.userId;
+    case 'organisation':
+      return actor.officeId !== null && record.organisationId === actor.officeId;
+    case 'self':
+      return record.userId === actor.userId;
+  }
+}
+
+/** The outcome of a policy question: allowed, or why not (role never may, or out of scope). */
+export type Decision = 'allow' | 'deny_role' | 'deny_scope';
+
+/** Answers "may this actor do this to this record?"; without a record, "to any record?". */
+export function decide(actor: Actor, action: Action, record?: ScopedRecord): Decision {
+  const scope = grantOf(actor.role, action);
+  if (scope === undefined) return 'deny_role';
+  if (record === undefined) return 'allow';
+  return inScope(actor, scope, record) ? 'allow' : 'deny_scope';
+}
+
+const RANK: Record<Role, number> = {
+  admin: 3,
+  supervisor: 2,
+  caseworker: 1,
+  hotline_operator: 1,
+  partner: 1,
+  analyst: 1,
+  auditor: 1,
+};
+
+/** Roles this actor may give to others: admins any, supervisors only roles below their own. */
+export function assignableRoles(actor: Actor): Role[] {
+  if (actor.role === 'admin') return [...ROLES];
+  if (grantOf(actor.role, 'user:write') === undefined) return [];
+  return ROLES.filter((r) => RANK[r] < RANK[actor.role] && r !== 'partner');
+}

@@ -1,0 +1,26 @@
+import { type Config, loadConfig } from '../config.ts';
+import { type Database, openDatabase } from '../db/client.ts';
+
+/** Opens the configured database (PGlite under the data dir, or DATABASE_URL) and migrates it. */
+export async function openConfigured(config: Config = loadConfig()): Promise<{ config: Config; database: Database }> {
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  await database.migrate();
+  return { config, database };
+}
+
+/** Runs a command body with an open database and closes it whatever happens. */
+export async function withDatabase<T>(fn: (d: { config: Config; database: Database }) => Promise<T>): Promise<T> {
+  const opened = await openConfigured();
+  try {
+    return await fn(opened);
+  } finally {
+    await opened.database.close();
+  }
+}
+
+/** Where the data lives, in words, for start-up messages (never the password of a URL). */
+export function describeStore(config: Config): string {
+  if (!config.databaseUrl) return `PGlite in ${config.dataDir}`;
+  const url = new URL(config.databaseUrl);
+  return `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`;
+}

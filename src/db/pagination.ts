@@ -1,0 +1,63 @@
+import { type SQL, asc, desc, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import { AppError } from '../errors.ts';
+
+/** Query parameters every list accepts. */
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+/** A page of a list and the opaque cursor of the next one (null at the end). */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** zod schema of a page of `item`, for route responses. */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+type Key = string | number;
+
+function decode(cursor: string): [Key, Key] {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string' || typeof x === 'number')) {
+      return v as [Key, Key];
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new AppError(400, 'invalid_cursor', 'The cursor is not one this server issued');
+}
+
+/** How a list is ordered: a sort column (ties broken by a unique column) and a direction. */
+export interface KeysetOrder {
+  column: AnyPgColumn;
+  tiebreak: AnyPgColumn;
+  descending: boolean;
+}
+
+/**
+ * Keyset pagination: the WHERE condition that starts after the cursor and the ORDER BY that
+ * matches it. Pages stay fast however deep the client goes.
+ */
+export function keyset(order: KeysetOrder, cursor: string | undefined): { where?: SQL; orderBy: SQL[] } {
+  const dir = order.descending ? desc : asc;
+  const orderBy = [dir(order.column), dir(order.tiebreak)];
+  if (!cursor) return { orderBy };
+  const [a, b] = decode(cursor);
+  const op = order.descending ? sql`<` : sql`>`;
+  return { where: sql`(${order.column}, ${order.tiebreak}) ${op} (${a}, ${b})`, orderBy };
+}
+
+/** Cuts the one-extra row fetched to learn whether another page exists, and makes the cursor. */
+export function toPage<T>(rows: T[], limit: number, keyOf: (row: T) => [Key, Key]): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  const nextCursor =
+    rows.length > limit && last ? Buffer.from(JSON.stringify(keyOf(last))).toString('base64url') : null;
+  return { items, nextCursor };
+}

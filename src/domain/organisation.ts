@@ -1,0 +1,17 @@
+/** Kinds of organisation that take part in a case. */
+export const OFFICE_KINDS = [
+  'iom_office',
+  'single_window_centre',
+  'consulate',
+  'government',
+  'ngo',
+  'hotline',
+  'service_provider',
+] as const;
+/** One kind of organisation. */
+export type OfficeKind = (typeof OFFICE_KINDS)[number];
+
+/** The UI languages; a user's preference is one of them. */
+export const LOCALES = ['en', 'ru', 'ky'] as const;
+/** One UI language. */
+export type Locale = (typeof LOCALES)[number];

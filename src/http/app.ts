@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import Fastify from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import { AppError } from '../errors.ts';
+import { registerRoutes } from '../modules/routes.ts';
+import { authPlugin } from './auth.ts';
+import { registerErrorHandling } from './errors.ts';
+import { registerHealth } from './health.ts';
+import { registerOpenApi } from './openapi.ts';
+import type { App } from './types.ts';
+import { registerWeb, webBuilt } from './web.ts';
+
+/** Builds the whole HTTP application over an open database; used by `serve` and by tests. */
+export async function buildApp(database: Database, config: Config): Promise<App> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Query strings can hold names being searched: log the path only, never bodies or cookies.
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url.split('?')[0],
+        }),
+      },
+    },
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 1_048_576,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+  });
+  registerErrorHandling(app);
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError(429, 'rate_limited', 'Too many requests; try again shortly', {
+        retryAfterSeconds: Math.ceil(ctx.ttl / 1000),
+      }),
+  });
+  await registerOpenApi(app);
+  await app.register(authPlugin, { db: database.db, config });
+  registerHealth(app, database);
+  await app.register(async (api) => registerRoutes(api as App, { db: database.db, config }), { prefix: '/api/v1' });
+  await registerWeb(app);
+  app.setNotFoundHandler((req, reply) => {
+    if (!req.url.startsWith('/api') && req.method === 'GET' && webBuilt()) {
+      return reply.sendFile('index.html');
+    }
+    return reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}`, details: {} } });
+  });
+  return app;
+}

@@ -1,0 +1,18 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { App } from './types.ts';
+
+const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+/** Whether the web UI has been built (npm start builds it). */
+export const webBuilt = (): boolean => existsSync(`${webRoot}/index.html`);
+
+/**
+ * Serves the built web UI at `/`. Unknown non-API paths get index.html so that the client-side
+ * router can take deep links; unknown API paths stay JSON 404s.
+ */
+export async function registerWeb(app: App): Promise<void> {
+  if (!webBuilt()) return;
+  await app.register(fastifyStatic, { root: webRoot, wildcard: false, maxAge: '1h' });
+}

@@ -1,0 +1,80 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Role } from '../../access/policy.ts';
+import { writeAudit } from '../../audit/writer.ts';
+import type { Db } from '../../db/client.ts';
+import { offices, users } from '../../db/schema/index.ts';
+import type { OfficeKind } from '../../domain/organisation.ts';
+import { generatePassword, hashPassword } from '../auth/secrets.ts';
+import { SYSTEM } from '../users/bootstrap.ts';
+
+const DEMO_OFFICES: { name: string; kind: OfficeKind; country: string; regionCodes: string[] }[] = [
+  { name: 'IOM Kyrgyzstan, Bishkek', kind: 'iom_office', country: 'KG', regionCodes: ['KG-GB', 'KG-C'] },
+  { name: 'IOM Osh sub-office', kind: 'iom_office', country: 'KG', regionCodes: ['KG-O', 'KG-GO'] },
+  { name: 'Single Window Centre, Kara-Suu', kind: 'single_window_centre', country: 'KG', regionCodes: ['KG-O-KARA-SUU'] },
+  { name: 'Single Window Centre, Bazar-Korgon', kind: 'single_window_centre', country: 'KG', regionCodes: ['KG-J-BAZAR-KORGON'] },
+  { name: 'Single Window Centre, Batken', kind: 'single_window_centre', country: 'KG', regionCodes: ['KG-B-BATKEN'] },
+  { name: 'Migrants’ hotline, State Migration Service', kind: 'hotline', country: 'KG', regionCodes: ['KG-GB'] },
+  { name: 'Consulate of the Kyrgyz Republic, Yekaterinburg', kind: 'consulate', country: 'RU', regionCodes: [] },
+  { name: 'Adilet legal clinic, Jalal-Abad', kind: 'ngo', country: 'KG', regionCodes: ['KG-J'] },
+];
+
+const DEMO_USERS: { username: string; displayName: string; role: Role; office: string; locale: 'en' | 'ru' | 'ky' }[] = [
+  { username: 'supervisor.osh', displayName: 'Aigul Mamatova', role: 'supervisor', office: 'IOM Osh sub-office', locale: 'ru' },
+  { username: 'caseworker.osh', displayName: 'Bakyt Tashiev', role: 'caseworker', office: 'IOM Osh sub-office', locale: 'ky' },
+  { username: 'caseworker.batken', displayName: 'Nurgul Abdyrakhmanova', role: 'caseworker', office: 'Single Window Centre, Batken', locale: 'ky' },
+  { username: 'hotline', displayName: 'Cholpon Asanova', role: 'hotline_operator', office: 'Migrants’ hotline, State Migration Service', locale: 'ru' },
+  { username: 'partner.adilet', displayName: 'Erlan Sydykov', role: 'partner', office: 'Adilet legal clinic, Jalal-Abad', locale: 'ru' },
+  { username: 'analyst', displayName: 'Dinara Omurova', role: 'analyst', office: 'IOM Kyrgyzstan, Bishkek', locale: 'en' },
+  { username: 'auditor', displayName: 'Timur Kasymov', role: 'auditor', office: 'IOM Kyrgyzstan, Bishkek', locale: 'en' },
+];
+
+/** A demo account created by this run, with the password to print. */
+export interface DemoAccount {
+  username: string;
+  role: Role;
+  office: string;
+  password: string;
+}
+
+/**
+ * Loads the small demo: offices in Bishkek, Osh, Jalal-Abad and Batken, a consulate abroad, an NGO,
+ * one user of every role. Idempotent: what exists already (by name) is left alone.
+ */
+export async function seedDemo(db: Db, opts: { password?: string | undefined } = {}): Promise<DemoAccount[]> {
+  const created: DemoAccount[] = [];
+  await db.transaction(async (tx) => {
+    const officeIds = new Map<string, string>();
+    for (const office of DEMO_OFFICES) {
+      const [existing] = await tx.select({ id: offices.id }).from(offices).where(eq(offices.name, office.name));
+      if (existing) {
+        officeIds.set(office.name, existing.id);
+        continue;
+      }
+      const [row] = await tx.insert(offices).values(office).returning({ id: offices.id });
+      officeIds.set(office.name, row!.id);
+      await writeAudit(tx, SYSTEM, { action: 'office.create', entityType: 'office', entityId: row!.id, fields: Object.keys(office) });
+    }
+    for (const u of DEMO_USERS) {
+      const [existing] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(sql`lower(${users.username}) = ${u.username}`);
+      if (existing) continue;
+      const password = opts.password ?? generatePassword();
+      const [row] = await tx
+        .insert(users)
+        .values({
+          username: u.username,
+          displayName: u.displayName,
+          role: u.role,
+          officeId: officeIds.get(u.office)!,
+          locale: u.locale,
+          passwordHash: await hashPassword(password),
+        })
+        .returning({ id: users.id });
+      await writeAudit(tx, SYSTEM, { action: 'user.create', entityType: 'user', entityId: row!.id, fields: ['username', 'role', 'password'] });
+      created.push({ username: u.username, role: u.role, office: u.office, password });
+    }
+  });
+  return created;
+}
