@@ -21,6 +21,7 @@ const schema = z.object({
   KOLDOO_SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
   KOLDOO_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   KOLDOO_LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15),
+  KOLDOO_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
   KOLDOO_SECURE_COOKIES: flag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -38,6 +39,8 @@ export type Config = {
   sessionMaxMs: number;
   loginMaxFailures: number;
   lockoutMs: number;
+  /** Sign-in attempts allowed per client address per minute, whatever the account. */
+  loginRatePerMinute: number;
   secureCookies: boolean;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
 };
@@ -62,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxMs: e.KOLDOO_SESSION_MAX_HOURS * 3_600_000,
     loginMaxFailures: e.KOLDOO_LOGIN_MAX_FAILURES,
     lockoutMs: e.KOLDOO_LOCKOUT_MINUTES * 60_000,
+    loginRatePerMinute: e.KOLDOO_LOGIN_RATE_PER_MINUTE,
     secureCookies: e.KOLDOO_SECURE_COOKIES,
     logLevel: e.LOG_LEVEL,
   };

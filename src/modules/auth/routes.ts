@@ -26,7 +26,7 @@ export function authRoutes(app: App, deps: RouteDeps): void {
   app.post(
     '/auth/login',
     {
-      config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: deps.config.loginRatePerMinute, timeWindow: '1 minute' } },
       schema: {
         tags,
         description: `Opens a browser session (HTTP-only cookie). Send the returned csrfToken as ${CSRF_HEADER} on unsafe requests.`,

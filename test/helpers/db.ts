@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { type Database, openDatabase } from '../../src/db/client.ts';
+
+/** The engines a test file runs against: PGlite always, PostgreSQL when a server is configured. */
+export const ENGINES = ['pglite', 'postgres'] as const;
+export type Engine = (typeof ENGINES)[number];
+
+/** The PostgreSQL server URL given to the tests (a maintenance database such as `postgres`). */
+export const postgresUrl = process.env.KOLDOO_TEST_DATABASE_URL;
+
+/** Why an engine's tests are skipped on this machine, or undefined when they run. */
+export function skipReason(engine: Engine): string | undefined {
+  if (engine === 'postgres' && !postgresUrl) return 'KOLDOO_TEST_DATABASE_URL is not set; PostgreSQL tests skipped';
+  return undefined;
+}
+
+/**
+ * A fresh, migrated database for one test file: PGlite in memory, or a new UTF-8 PostgreSQL
+ * database (dropped again by `close`), so test files never see each other's rows.
+ */
+export async function freshDatabase(engine: Engine): Promise<Database> {
+  if (engine === 'pglite') {
+    const database = await openDatabase({});
+    await database.migrate();
+    return database;
+  }
+  if (!postgresUrl) throw new Error('KOLDOO_TEST_DATABASE_URL is not set');
+  const name = `koldoo_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  // C.UTF-8: under locale C, pg_trgm sees no trigrams in Cyrillic.
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
+  await admin.end();
+  const url = new URL(postgresUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString() });
+  await database.migrate();
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const drop = new pg.Client({ connectionString: postgresUrl });
+      await drop.connect();
+      await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await drop.end();
+    },
+  };
+}
