@@ -43,7 +43,9 @@ program
     const app = await buildApp(database, config);
     const port = opts.port ?? config.port;
     await app.listen({ port, host: config.host });
-    out(`Koldoo is listening on http://localhost:${port} (data: ${describeStore(config)})`);
+    const address = app.server.address();
+    const actual = typeof address === 'object' && address ? address.port : port;
+    out(`Koldoo is listening on http://localhost:${actual} (data: ${describeStore(config)})`);
     const stop = async () => {
       await app.close();
       await database.close();

@@ -19,7 +19,7 @@ export function skipReason(engine: Engine): string | undefined {
  * A fresh, migrated database for one test file: PGlite in memory, or a new UTF-8 PostgreSQL
  * database (dropped again by `close`), so test files never see each other's rows.
  */
-export async function freshDatabase(engine: Engine): Promise<Database> {
+export async function freshDatabase(engine: Engine): Promise<Database & { url?: string }> {
   if (engine === 'pglite') {
     const database = await openDatabase({});
     await database.migrate();
@@ -38,6 +38,7 @@ export async function freshDatabase(engine: Engine): Promise<Database> {
   await database.migrate();
   return {
     ...database,
+    url: url.toString(),
     close: async () => {
       await database.close();
       const drop = new pg.Client({ connectionString: postgresUrl });
