@@ -119,6 +119,11 @@ export async function startHarness(engine: Engine, overrides: Partial<Config> = 
     const setCookie = [res.headers['set-cookie']].flat()[0] as string;
     return new Client(app, { cookie: setCookie.split(';')[0], csrf: res.body.csrfToken });
   };
+  const as = async (role: Role) => {
+    const username = USERNAMES[role];
+    if (!clients.has(username)) clients.set(username, await login(username));
+    return clients.get(username)!;
+  };
   return {
     engine,
     database,
@@ -126,13 +131,9 @@ export async function startHarness(engine: Engine, overrides: Partial<Config> = 
     app,
     anonymous: new Client(app),
     login,
-    async as(role) {
-      const username = USERNAMES[role];
-      if (!clients.has(username)) clients.set(username, await login(username));
-      return clients.get(username)!;
-    },
+    as,
     async officeId(namePart) {
-      const admin = await this.as('admin');
+      const admin = await as('admin');
       const res = await admin.get(`/api/v1/offices?q=${encodeURIComponent(namePart)}`);
       const id = res.body.items[0]?.id;
       if (!id) throw new Error(`no office matching ${namePart}`);

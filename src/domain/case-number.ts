@@ -1,0 +1,59 @@
+/**
+ * Human-readable case numbers such as `KG-OSH-2026-00042`, read out on the phone and written on
+ * paper files, so they carry the region and year and are easy to spell. The database id stays the key.
+ */
+
+/** Three-letter region tags by the ISO 3166-2:KG code of the office's region (cities first). */
+export const REGION_TAGS = {
+  'KG-GB': 'BIS',
+  'KG-GO': 'OSC',
+  'KG-O': 'OSH',
+  'KG-J': 'JAL',
+  'KG-B': 'BAT',
+  'KG-C': 'CHU',
+  'KG-Y': 'ISK',
+  'KG-N': 'NAR',
+  'KG-T': 'TAL',
+} as const;
+/** A region that has a tag. */
+export type TaggedRegionIso = keyof typeof REGION_TAGS;
+
+const SEQUENCE_DIGITS = 5;
+const PATTERN = /^KG(?:-([A-Z]{3}))?-(\d{4})-(\d{5,})$/;
+const TAG_BY_ISO = new Map<string, string>(Object.entries(REGION_TAGS));
+const ISO_BY_TAG = new Map(
+  Object.entries(REGION_TAGS).map(([iso, tag]) => [tag as string, iso as TaggedRegionIso]),
+);
+
+/**
+ * Formats a case number. An office outside the tagged regions (or with none) gets the national
+ * form `KG-2026-00042`. The sequence is padded to five digits and simply grows past 99999.
+ */
+export function formatCaseNumber(regionIso: string | null, year: number, seq: number): string {
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) {
+    throw new RangeError(`Not a four-digit year: ${year}`);
+  }
+  if (!Number.isSafeInteger(seq) || seq < 1) throw new RangeError(`Not a sequence number: ${seq}`);
+  const tag = regionIso === null ? undefined : TAG_BY_ISO.get(regionIso);
+  const tail = `${year}-${String(seq).padStart(SEQUENCE_DIGITS, '0')}`;
+  return tag === undefined ? `KG-${tail}` : `KG-${tag}-${tail}`;
+}
+
+/** The parts of a case number; `regionIso` is null for the national form. */
+export type CaseNumberParts = { regionIso: TaggedRegionIso | null; year: number; seq: number };
+
+/**
+ * Reads a case number as a person types it (any case, surrounding spaces), for search. Returns
+ * null unless it is exactly what `formatCaseNumber` prints for its parts, so a case has one number.
+ */
+export function parseCaseNumber(text: string): CaseNumberParts | null {
+  const normalised = text.trim().toUpperCase();
+  const match = PATTERN.exec(normalised);
+  if (!match) return null;
+  const [, tag, yearText = '', seqText = ''] = match;
+  const regionIso = tag === undefined ? null : ISO_BY_TAG.get(tag);
+  const year = Number(yearText);
+  const seq = Number(seqText);
+  if (regionIso === undefined || year < 1000 || !Number.isSafeInteger(seq) || seq < 1) return null;
+  return formatCaseNumber(regionIso, year, seq) === normalised ? { regionIso, year, seq } : null;
+}
