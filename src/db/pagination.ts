@@ -21,10 +21,23 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
 
 type Key = string | number;
 
-function decode(cursor: string): [Key, Key] {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// Whether a cursor key can be compared with the column without PostgreSQL failing on its type:
+// a forged cursor must answer 400 invalid_cursor, not a 500 from the database.
+function fits(column: AnyPgColumn, key: unknown): boolean {
+  if (column.columnType === 'PgUUID') return typeof key === 'string' && UUID.test(key);
+  if (column.dataType === 'date') {
+    return typeof key === 'string' && !Number.isNaN(Date.parse(key)) && new Date(key).toISOString() === key;
+  }
+  if (column.dataType === 'number') return typeof key === 'number' && Number.isSafeInteger(key);
+  return typeof key === 'string' && !key.includes('\u0000');
+}
+
+function decode(cursor: string, order: KeysetOrder): [Key, Key] {
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string' || typeof x === 'number')) {
+    if (Array.isArray(v) && v.length === 2 && fits(order.column, v[0]) && fits(order.tiebreak, v[1])) {
       return v as [Key, Key];
     }
   } catch {
@@ -48,7 +61,7 @@ export function keyset(order: KeysetOrder, cursor: string | undefined): { where?
   const dir = order.descending ? desc : asc;
   const orderBy = [dir(order.column), dir(order.tiebreak)];
   if (!cursor) return { orderBy };
-  const [a, b] = decode(cursor);
+  const [a, b] = decode(cursor, order);
   const op = order.descending ? sql`<` : sql`>`;
   return { where: sql`(${order.column}, ${order.tiebreak}) ${op} (${a}, ${b})`, orderBy };
 }

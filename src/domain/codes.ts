@@ -247,3 +247,22 @@ export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 export const sexSchema = z.enum(SEXES);
 /** A sex code. */
 export type Sex = z.infer<typeof sexSchema>;
+
+/** How a household member is related to the beneficiary. */
+export const HOUSEHOLD_RELATIONSHIPS = [
+  'spouse',
+  'child',
+  'parent',
+  'sibling',
+  'grandparent',
+  'grandchild',
+  'relative',
+  'other',
+] as const;
+/** One relationship. */
+export type HouseholdRelationship = (typeof HOUSEHOLD_RELATIONSHIPS)[number];
+
+/** Where a household member is now. */
+export const WHEREABOUTS = ['home', 'abroad', 'elsewhere'] as const;
+/** One whereabouts. */
+export type Whereabouts = (typeof WHEREABOUTS)[number];

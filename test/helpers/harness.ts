@@ -74,7 +74,7 @@ export interface Harness {
 /** Test configuration: quiet logs, otherwise the defaults a real start gets. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
-    ...loadConfig({ LOG_LEVEL: 'silent', KOLDOO_ADMIN_PASSWORD: PASSWORD, KOLDOO_LOGIN_RATE_PER_MINUTE: '10000' }),
+    ...loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', KOLDOO_ADMIN_PASSWORD: PASSWORD, KOLDOO_LOGIN_RATE_PER_MINUTE: '10000' }),
     ...overrides,
   };
 }

@@ -1,0 +1,173 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type {
+  CaseStatus,
+  CaseType,
+  HouseholdRelationship,
+  ClosureReason,
+  IntakeChannel,
+  RiskLevel,
+  Sex,
+  TraffickingLikelihood,
+  Whereabouts,
+} from '../../domain/codes.ts';
+import type { ScreeningResult } from '../../domain/screening.ts';
+import { offices, users } from './accounts.ts';
+
+const stamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+/** An identity document: held by the person, or retained by someone else (an employer, a recruiter). */
+export interface IdentityDocument {
+  type: 'passport' | 'national_id' | 'birth_certificate' | 'work_permit' | 'other';
+  number?: string | undefined;
+  heldBy?: string | undefined;
+}
+
+/**
+ * A beneficiary. Names are kept as written (any script) with a Latin form for search; screens and
+ * reports show the pseudonym where one is set.
+ */
+export const persons = pgTable(
+  'persons',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    givenName: text('given_name').notNull(),
+    familyName: text('family_name').notNull(),
+    patronymic: text('patronymic'),
+    latinName: text('latin_name').notNull(),
+    pseudonym: text('pseudonym'),
+    sex: text('sex').$type<Sex>().notNull(),
+    birthDate: date('birth_date', { mode: 'string' }),
+    estimatedAge: integer('estimated_age'),
+    ageRecordedOn: date('age_recorded_on', { mode: 'string' }),
+    citizenship: text('citizenship').notNull().default('KG'),
+    phone: text('phone'),
+    originRegion: text('origin_region'),
+    originDistrict: text('origin_district'),
+    originSettlement: text('origin_settlement'),
+    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    documentsHeld: jsonb('documents_held').$type<IdentityDocument[]>().notNull().default([]),
+    documentsRetained: jsonb('documents_retained').$type<IdentityDocument[]>().notNull().default([]),
+    officeId: uuid('office_id')
+      .notNull()
+      .references(() => offices.id),
+    createdBy: uuid('created_by').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    ...stamps,
+  },
+  (t) => [index().on(t.officeId), index().on(t.originRegion)],
+);
+
+/** The caseworker's own trafficking determination, kept beside the screening aid. */
+export interface Determination {
+  likelihood: TraffickingLikelihood;
+  note?: string | undefined;
+  by: string;
+  on: string;
+}
+
+/** One course of assistance for a beneficiary. */
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull().unique(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    type: text('type').$type<CaseType>().notNull(),
+    officeId: uuid('office_id')
+      .notNull()
+      .references(() => offices.id),
+    assignedTo: uuid('assigned_to').references(() => users.id),
+    intakeChannel: text('intake_channel').$type<IntakeChannel>().notNull(),
+    referringOrganisation: text('referring_organisation'),
+    callId: uuid('call_id'),
+    consentGivenOn: date('consent_given_on', { mode: 'string' }),
+    consentScope: text('consent_scope').array().notNull().default(sql`'{}'::text[]`),
+    consentWithdrawnOn: date('consent_withdrawn_on', { mode: 'string' }),
+    riskLevel: text('risk_level').$type<RiskLevel>(),
+    status: text('status').$type<CaseStatus>().notNull().default('open'),
+    closureReason: text('closure_reason').$type<ClosureReason>(),
+    openedOn: date('opened_on', { mode: 'string' }).notNull(),
+    closedOn: date('closed_on', { mode: 'string' }),
+    screening: jsonb('screening').$type<ScreeningResult>(),
+    traffickingLikelihood: text('trafficking_likelihood').$type<TraffickingLikelihood>(),
+    determination: jsonb('determination').$type<Determination>(),
+    createdBy: uuid('created_by').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    ...stamps,
+  },
+  (t) => [
+    index().on(t.officeId, t.status),
+    index().on(t.assignedTo),
+    index().on(t.personId),
+    index().on(t.createdAt, t.id),
+  ],
+);
+
+/** Per (region tag, year) counters behind case numbers: numbers are never reused. */
+export const caseCounters = pgTable(
+  'case_counters',
+  {
+    prefix: text('prefix').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.prefix, t.year] })],
+);
+
+/** The case timeline: every event of a case in order (transitions, additions, decisions). */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+    kind: text('kind').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index().on(t.caseId, t.seq)],
+);
+
+/** A member of the beneficiary's household, possibly a person of another case (reunification). */
+export const householdMembers = pgTable(
+  'household_members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    name: text('name').notNull(),
+    relationship: text('relationship').$type<HouseholdRelationship>().notNull(),
+    sex: text('sex').$type<Sex>(),
+    age: integer('age'),
+    whereNow: text('where_now').$type<Whereabouts>().notNull(),
+    country: text('country'),
+    withWhom: text('with_whom'),
+    caresForChildren: boolean('cares_for_children').notNull().default(false),
+    linkedPersonId: uuid('linked_person_id').references(() => persons.id),
+    linkedCaseId: uuid('linked_case_id').references(() => cases.id),
+    version: integer('version').notNull().default(1),
+    ...stamps,
+  },
+  (t) => [index().on(t.caseId)],
+);

@@ -1,0 +1,46 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Executor, Tx } from '../../db/client.ts';
+import { caseEvents } from '../../db/schema/index.ts';
+
+/** What happened in a case, as the timeline names it. */
+export type CaseEventKind =
+  | 'case_opened'
+  | 'status_changed'
+  | 'case_updated'
+  | 'assigned'
+  | 'person_updated'
+  | 'household_changed'
+  | 'episode_added'
+  | 'episode_updated'
+  | 'episode_removed'
+  | 'screening_changed'
+  | 'vulnerability_assessed'
+  | 'rss_assessed'
+  | 'plan_updated'
+  | 'plan_item_proposed'
+  | 'plan_item_changed'
+  | 'referral_sent'
+  | 'referral_status_changed'
+  | 'followup_scheduled'
+  | 'followup_updated'
+  | 'call_linked';
+
+/** Appends an event to a case's timeline inside the use case's transaction. */
+export async function recordCaseEvent(
+  tx: Tx,
+  caseId: string,
+  actorId: string | null,
+  kind: CaseEventKind,
+  data: Record<string, unknown> = {},
+): Promise<void> {
+  await tx.insert(caseEvents).values({ caseId, actorId, kind, data });
+}
+
+/** The whole timeline of a case, oldest first. */
+export function timelineOf(db: Executor, caseId: string) {
+  return db
+    .select({ seq: caseEvents.seq, at: caseEvents.at, actorId: caseEvents.actorId, kind: caseEvents.kind, data: caseEvents.data })
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, caseId))
+    .orderBy(asc(caseEvents.seq));
+}

@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import {
+  CASE_STATUSES,
+  CASE_TYPES,
+  CLOSURE_REASONS,
+  HOUSEHOLD_RELATIONSHIPS,
+  INTAKE_CHANNELS,
+  RISK_LEVELS,
+  SEXES,
+  TRAFFICKING_LIKELIHOODS,
+  WHEREABOUTS,
+} from '../../domain/codes.ts';
+import { isoDateSchema } from '../../domain/dates.ts';
+import { screeningResultSchema } from '../../domain/screening.ts';
+import { rssScoresSchema } from '../../domain/rss.ts';
+import { personIn, personOut } from '../persons/schema.ts';
+import { ACTIONS } from '../../access/policy.ts';
+
+/** What the beneficiary agreed to. */
+export const CONSENT_SCOPES = ['data_processing', 'referral', 'follow_up', 'data_sharing_anonymised'] as const;
+
+const today = () => new Date().toISOString().slice(0, 10);
+const pastDate = isoDateSchema.refine((d) => d <= today(), 'The date is in the future');
+
+/** Consent as recorded at intake. */
+export const consentIn = z
+  .object({ givenOn: pastDate, scope: z.array(z.enum(CONSENT_SCOPES)).min(1) })
+  .strict();
+
+/** A household member as entered. */
+export const householdMemberIn = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    relationship: z.enum(HOUSEHOLD_RELATIONSHIPS),
+    sex: z.enum(SEXES).optional(),
+    age: z.int().min(0).max(120).optional(),
+    whereNow: z.enum(WHEREABOUTS),
+    country: z.string().regex(/^[A-Z]{2}$/).optional(),
+    withWhom: z.string().trim().max(200).optional(),
+    caresForChildren: z.boolean().default(false),
+    linkedPersonId: z.uuid().optional(),
+    linkedCaseId: z.uuid().optional(),
+  })
+  .strict();
+
+/** Body of POST /cases: an existing person by id, or a new one inline. */
+export const createCaseIn = z
+  .object({
+    personId: z.uuid().optional(),
+    person: personIn.optional(),
+    type: z.enum(CASE_TYPES),
+    intakeChannel: z.enum(INTAKE_CHANNELS),
+    referringOrganisation: z.string().trim().max(200).optional(),
+    assignedTo: z.uuid().optional(),
+    openedOn: pastDate.optional(),
+    consent: consentIn.optional(),
+    household: z.array(householdMemberIn).max(30).default([]),
+  })
+  .strict()
+  .refine((c) => (c.personId === undefined) !== (c.person === undefined), {
+    message: 'Give either personId or person, not both',
+    path: ['person'],
+  })
+  .meta({
+    id: 'CaseInput',
+    example: {
+      person: { givenName: 'Тамара', familyName: 'Осмонова', sex: 'female', estimatedAge: 29, originRegion: 'KG-J' },
+      type: 'trafficking_survivor',
+      intakeChannel: 'hotline',
+      consent: { givenOn: '2026-03-02', scope: ['data_processing', 'referral', 'follow_up'] },
+    },
+  });
+
+/** Body of PATCH /cases/:id. */
+export const updateCaseIn = z
+  .object({
+    type: z.enum(CASE_TYPES).optional(),
+    referringOrganisation: z.string().trim().max(200).nullable().optional(),
+    assignedTo: z.uuid().nullable().optional(),
+    riskLevel: z.enum(RISK_LEVELS).optional(),
+    consent: consentIn.optional(),
+    consentWithdrawnOn: pastDate.optional(),
+    determination: z
+      .object({ likelihood: z.enum(TRAFFICKING_LIKELIHOODS), note: z.string().trim().max(2000).optional() })
+      .strict()
+      .optional(),
+    version: z.int().positive(),
+  })
+  .strict();
+
+/** Body of POST /cases/:id/transitions. */
+export const transitionIn = z
+  .object({
+    to: z.enum(CASE_STATUSES),
+    reason: z.enum(CLOSURE_REASONS).optional(),
+    note: z.string().trim().max(2000).optional(),
+    version: z.int().positive(),
+  })
+  .strict();
+
+/** Query of GET /cases. */
+export const listCasesQuery = z.object({
+  status: z.enum(CASE_STATUSES).optional(),
+  type: z.enum(CASE_TYPES).optional(),
+  officeId: z.uuid().optional(),
+  assignedTo: z.uuid().optional(),
+  risk: z.enum(RISK_LEVELS).optional(),
+  likelihood: z.enum(TRAFFICKING_LIKELIHOODS).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  region: z.string().max(40).optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  sort: z.enum(['-createdAt', 'createdAt', 'number', '-number']).default('-createdAt'),
+});
+
+/** A household member as the API shows it. */
+export const householdMemberOut = z.object({
+  ...householdMemberIn.shape,
+  id: z.uuid(),
+  sex: z.enum(SEXES).nullable(),
+  age: z.number().nullable(),
+  country: z.string().nullable(),
+  withWhom: z.string().nullable(),
+  linkedPersonId: z.string().nullable(),
+  linkedCaseId: z.string().nullable(),
+  version: z.number(),
+});
+
+/** The fields of a case row as every case response shows them. */
+export const caseCore = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  personId: z.uuid(),
+  type: z.enum(CASE_TYPES),
+  officeId: z.uuid(),
+  assignedTo: z.uuid().nullable(),
+  intakeChannel: z.enum(INTAKE_CHANNELS),
+  referringOrganisation: z.string().nullable(),
+  callId: z.uuid().nullable(),
+  consentGivenOn: z.string().nullable(),
+  consentScope: z.array(z.string()),
+  consentWithdrawnOn: z.string().nullable(),
+  riskLevel: z.enum(RISK_LEVELS).nullable(),
+  status: z.enum(CASE_STATUSES),
+  closureReason: z.enum(CLOSURE_REASONS).nullable(),
+  openedOn: z.string(),
+  closedOn: z.string().nullable(),
+  traffickingLikelihood: z.enum(TRAFFICKING_LIKELIHOODS).nullable(),
+  determination: z
+    .object({ likelihood: z.enum(TRAFFICKING_LIKELIHOODS), note: z.string().optional(), by: z.string(), on: z.string() })
+    .nullable(),
+  version: z.number(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+
+/** GET /cases/:id: the case, its person and household, screening, latest scores, and what the actor may do. */
+export const caseDetailOut = caseCore
+  .extend({
+    person: personOut,
+    household: z.array(householdMemberOut),
+    screening: z.object({
+      indicators: z.array(z.string()),
+      likelihood: z.enum(TRAFFICKING_LIKELIHOODS),
+      reasons: screeningResultSchema.shape.reasons,
+      rulesVersion: z.string(),
+    }),
+    latestScores: rssScoresSchema.nullable(),
+    scoresTrend: z.array(z.object({ takenOn: z.string(), scores: rssScoresSchema })),
+    allowedTransitions: z.array(z.enum(CASE_STATUSES)),
+    abilities: z.array(z.enum(ACTIONS)),
+  })
+  .meta({ id: 'CaseDetail' });
+
+/** One row of a case list: the pseudonym first, the name for those who may see it. */
+export const caseListItem = caseCore
+  .pick({
+    id: true,
+    number: true,
+    type: true,
+    status: true,
+    riskLevel: true,
+    traffickingLikelihood: true,
+    officeId: true,
+    assignedTo: true,
+    openedOn: true,
+    createdAt: true,
+    version: true,
+  })
+  .extend({
+    person: z.object({ id: z.uuid(), pseudonym: z.string().nullable(), name: z.string(), latinName: z.string(), originRegion: z.string().nullable() }),
+    nextFollowupDue: z.string().nullable(),
+    overdue: z.boolean(),
+  })
+  .meta({ id: 'CaseListItem' });

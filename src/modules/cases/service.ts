@@ -1,0 +1,354 @@
+import { and, asc, eq, exists, ilike, lt, or, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { ACTIONS, type Action, type Actor, decide } from '../../access/policy.ts';
+import { requirePermission, scopeFilter } from '../../access/scope.ts';
+import type { Tx } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
+import { keyset, toPage } from '../../db/pagination.ts';
+import { cases, followups, householdMembers, offices, persons, rssAssessments, users } from '../../db/schema/index.ts';
+import { assertTransition, allowedTransitions } from '../../domain/workflow.ts';
+import { Conflict, Invalid, NotFound } from '../../errors.ts';
+import { findPersonInScope } from '../persons/queries.ts';
+import { insertPerson } from '../persons/service.ts';
+import { type Ctx, transact } from '../shared/context.ts';
+import { type CaseRow, caseRecord, caseScopeColumns, loadCase } from './access.ts';
+import { recordCaseEvent, timelineOf } from './events.ts';
+import { nextCaseNumber, numberingRegion } from './numbering.ts';
+import type { createCaseIn, householdMemberIn, listCasesQuery, transitionIn, updateCaseIn } from './schema.ts';
+import { screeningOfPerson } from './screening.ts';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+// The actions on a case the UI may offer; sent with the case so the UI never re-implements rules.
+const CASE_ABILITIES: Action[] = ['case:write', 'case:assign', 'plan:approve', 'referral:read', 'person:write'];
+
+/** An assignee must be active case staff of the case's office. */
+async function requireAssignee(tx: Tx, officeId: string, userId: string) {
+  const [u] = await tx
+    .select({ role: users.role, officeId: users.officeId, active: users.active })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!u || !u.active || u.officeId !== officeId || !['caseworker', 'supervisor'].includes(u.role)) {
+    throw new Invalid('invalid_assignee', 'The assignee must be an active caseworker or supervisor of the case’s office', {
+      field: 'assignedTo',
+    });
+  }
+}
+
+/** Opens a case for an existing person or a new one, with its number, household and first timeline event. */
+export function createCase(ctx: Ctx, input: z.infer<typeof createCaseIn>, link: { callId?: string } = {}) {
+  return transact(ctx, { action: 'case.create', entityType: 'case' }, async (tx, audit) => openCase(tx, ctx.actor, input, link, audit));
+}
+
+/** The body of case creation, shared with converting a call (which runs it in its own transaction). */
+export async function openCase(
+  tx: Tx,
+  actor: Actor,
+  input: z.infer<typeof createCaseIn>,
+  link: { callId?: string },
+  audit: (e: { entityId: string; fields: string[] }) => Promise<void>,
+) {
+  requirePermission(actor, 'case:create');
+  if (!actor.officeId) throw new Invalid('no_office', 'Only staff of an office can open a case');
+  const [office] = await tx.select().from(offices).where(eq(offices.id, actor.officeId));
+  if (!office) throw new NotFound('office', actor.officeId);
+  let personId: string;
+  if (input.personId) {
+    const existing = await findPersonInScope(tx, actor, input.personId, 'person:read');
+    if (!existing) throw new NotFound('person', input.personId);
+    personId = existing.id;
+  } else {
+    personId = (await insertPerson(tx, actor, input.person!)).id;
+  }
+  const assignedTo = input.assignedTo ?? (actor.role === 'caseworker' ? actor.userId : null);
+  if (assignedTo) await requireAssignee(tx, office.id, assignedTo);
+  const openedOn = input.openedOn ?? today();
+  const number = await nextCaseNumber(tx, numberingRegion(office.regionCodes), Number(openedOn.slice(0, 4)));
+  const screening = await screeningOfPerson(tx, personId);
+  const [row] = await tx
+    .insert(cases)
+    .values({
+      number,
+      personId,
+      type: input.type,
+      officeId: office.id,
+      assignedTo,
+      intakeChannel: input.intakeChannel,
+      referringOrganisation: input.referringOrganisation,
+      callId: link.callId,
+      consentGivenOn: input.consent?.givenOn,
+      consentScope: input.consent?.scope ?? [],
+      openedOn,
+      screening,
+      traffickingLikelihood: screening.likelihood,
+      createdBy: actor.userId,
+    })
+    .returning();
+  const c = row!;
+  for (const m of input.household) await tx.insert(householdMembers).values({ ...m, caseId: c.id });
+  await recordCaseEvent(tx, c.id, actor.userId, 'case_opened', { number, type: c.type, intakeChannel: c.intakeChannel, callId: link.callId ?? null });
+  await audit({ entityId: c.id, fields: Object.keys(input) });
+  return c;
+}
+
+async function detailOf(tx: Tx, actor: Actor, c: CaseRow) {
+  const [person] = await tx.select().from(persons).where(eq(persons.id, c.personId));
+  const household = await tx
+    .select()
+    .from(householdMembers)
+    .where(eq(householdMembers.caseId, c.id))
+    .orderBy(asc(householdMembers.createdAt));
+  const trend = await tx
+    .select({ takenOn: rssAssessments.takenOn, scores: rssAssessments.scores })
+    .from(rssAssessments)
+    .where(eq(rssAssessments.caseId, c.id))
+    .orderBy(asc(rssAssessments.takenOn), asc(rssAssessments.createdAt));
+  const screening = c.screening ?? (await screeningOfPerson(tx, c.personId));
+  const record = caseRecord(c);
+  const abilities = ACTIONS.filter((a) => CASE_ABILITIES.includes(a) && decide(actor, a, record) === 'allow');
+  return {
+    ...c,
+    person: person!,
+    household,
+    screening: {
+      indicators: screening.indicators,
+      likelihood: screening.likelihood,
+      reasons: screening.reasons,
+      rulesVersion: screening.rulesVersion,
+    },
+    latestScores: trend.at(-1)?.scores ?? null,
+    scoresTrend: trend,
+    allowedTransitions: abilities.includes('case:write') ? allowedTransitions(c.status) : [],
+    abilities,
+  };
+}
+
+/** A case with everything a caseworker opens it for; reading it is audited. */
+export function getCase(ctx: Ctx, id: string) {
+  return transact(ctx, { action: 'case.read', entityType: 'case', entityId: id }, async (tx, audit) => {
+    const c = await loadCase(tx, ctx.actor, id, 'case:read');
+    await audit();
+    return detailOf(tx, ctx.actor, c);
+  });
+}
+
+/** Cases in scope with the list filters; each row carries its next follow-up and whether it is overdue. */
+export function listCases(ctx: Ctx, q: z.infer<typeof listCasesQuery> & { limit: number; cursor?: string | undefined }) {
+  return transact(ctx, { action: 'case.list', entityType: 'case' }, async (tx, audit) => {
+    const scope = scopeFilter(ctx.actor, 'case:read', caseScopeColumns);
+    const byNumber = q.sort.endsWith('number');
+    const page = keyset(
+      { column: byNumber ? cases.number : cases.createdAt, tiebreak: cases.id, descending: q.sort.startsWith('-') },
+      q.cursor,
+    );
+    const now = today();
+    const nextDue = sql<string | null>`(select min(${followups.dueOn}) from ${followups} where ${followups.caseId} = ${cases.id} and ${followups.status} = 'scheduled')`;
+    const overdue = exists(
+      tx
+        .select({ one: followups.id })
+        .from(followups)
+        .where(and(eq(followups.caseId, cases.id), eq(followups.status, 'scheduled'), lt(followups.dueOn, now))),
+    );
+    const text = q.q ? containsPattern(q.q) : undefined;
+    const rows = await tx
+      .select({
+        id: cases.id,
+        number: cases.number,
+        type: cases.type,
+        status: cases.status,
+        riskLevel: cases.riskLevel,
+        traffickingLikelihood: cases.traffickingLikelihood,
+        officeId: cases.officeId,
+        assignedTo: cases.assignedTo,
+        openedOn: cases.openedOn,
+        createdAt: cases.createdAt,
+        version: cases.version,
+        personId: persons.id,
+        pseudonym: persons.pseudonym,
+        givenName: persons.givenName,
+        familyName: persons.familyName,
+        latinName: persons.latinName,
+        originRegion: persons.originRegion,
+        nextFollowupDue: nextDue,
+      })
+      .from(cases)
+      .innerJoin(persons, eq(persons.id, cases.personId))
+      .where(
+        and(
+          scope,
+          page.where,
+          q.status ? eq(cases.status, q.status) : undefined,
+          q.type ? eq(cases.type, q.type) : undefined,
+          q.officeId ? eq(cases.officeId, q.officeId) : undefined,
+          q.assignedTo ? eq(cases.assignedTo, q.assignedTo) : undefined,
+          q.risk ? eq(cases.riskLevel, q.risk) : undefined,
+          q.likelihood ? eq(cases.traffickingLikelihood, q.likelihood) : undefined,
+          q.overdue === 'true' ? overdue : q.overdue === 'false' ? sql`not ${overdue}` : undefined,
+          q.region ? or(eq(persons.originRegion, q.region), eq(persons.originDistrict, q.region)) : undefined,
+          text
+            ? or(
+                ilike(cases.number, text),
+                ilike(persons.givenName, text),
+                ilike(persons.familyName, text),
+                ilike(persons.latinName, text),
+                ilike(persons.pseudonym, text),
+                ilike(persons.phone, text),
+              )
+            : undefined,
+        ),
+      )
+      .orderBy(...page.orderBy)
+      .limit(q.limit + 1);
+    await audit();
+    const page_ = toPage(rows, q.limit, (r) => [byNumber ? r.number : r.createdAt.toISOString(), r.id]);
+    return {
+      nextCursor: page_.nextCursor,
+      items: page_.items.map(({ personId, pseudonym, givenName, familyName, latinName, originRegion, nextFollowupDue, ...c }) => ({
+        ...c,
+        person: { id: personId, pseudonym, name: `${givenName} ${familyName}`, latinName, originRegion },
+        nextFollowupDue,
+        overdue: nextFollowupDue !== null && nextFollowupDue < now,
+      })),
+    };
+  });
+}
+
+/** Bumps a case's version if the client's is current; 409 otherwise. Every case change goes through it. */
+export async function bumpCaseVersion(tx: Tx, c: CaseRow, version: number, values: Partial<typeof cases.$inferInsert> = {}) {
+  const [row] = await tx
+    .update(cases)
+    .set({ ...values, version: sql`${cases.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(cases.id, c.id), eq(cases.version, version)))
+    .returning();
+  if (!row) {
+    throw new Conflict('version_conflict', 'The case was changed by someone else; reload and try again', {
+      currentVersion: c.version,
+    });
+  }
+  return row;
+}
+
+/** Changes case fields (assignment needs `case:assign`); versioned, on the timeline, audited. */
+export function updateCase(ctx: Ctx, id: string, input: z.infer<typeof updateCaseIn>) {
+  return transact(ctx, { action: 'case.update', entityType: 'case', entityId: id }, async (tx, audit) => {
+    const c = await loadCase(tx, ctx.actor, id, 'case:write');
+    const { version, consent, determination, ...rest } = input;
+    if (rest.assignedTo !== undefined && rest.assignedTo !== c.assignedTo) {
+      await loadCase(tx, ctx.actor, id, 'case:assign');
+      if (rest.assignedTo) await requireAssignee(tx, c.officeId, rest.assignedTo);
+    }
+    const values: Partial<typeof cases.$inferInsert> = { ...rest };
+    if (consent) Object.assign(values, { consentGivenOn: consent.givenOn, consentScope: consent.scope, consentWithdrawnOn: null });
+    if (determination) values.determination = { ...determination, by: ctx.actor.userId, on: today() };
+    const row = await bumpCaseVersion(tx, c, version, values);
+    const fields = Object.keys(input).filter((k) => k !== 'version');
+    if (rest.assignedTo !== undefined && rest.assignedTo !== c.assignedTo) {
+      await recordCaseEvent(tx, id, ctx.actor.userId, 'assigned', { from: c.assignedTo, to: rest.assignedTo });
+    }
+    await recordCaseEvent(tx, id, ctx.actor.userId, 'case_updated', { fields });
+    await audit({ fields });
+    return detailOf(tx, ctx.actor, row);
+  });
+}
+
+/** Moves a case along its workflow; closing records the reason (withdrawn consent also its date). */
+export function transitionCase(ctx: Ctx, id: string, input: z.infer<typeof transitionIn>) {
+  return transact(ctx, { action: 'case.transition', entityType: 'case', entityId: id }, async (tx, audit) => {
+    const c = await loadCase(tx, ctx.actor, id, 'case:write');
+    const check = assertTransition(c.status, input.to, { reason: input.reason, note: input.note });
+    if (!check.ok) throw new Invalid(check.error.code, `Cannot move the case from ${c.status} to ${input.to}`, check.error);
+    const closing = input.to === 'closed';
+    const values: Partial<typeof cases.$inferInsert> = {
+      status: input.to,
+      closureReason: closing ? input.reason! : null,
+      closedOn: closing ? today() : null,
+    };
+    if (closing && input.reason === 'consent_withdrawn' && !c.consentWithdrawnOn) values.consentWithdrawnOn = today();
+    const row = await bumpCaseVersion(tx, c, input.version, values);
+    await recordCaseEvent(tx, id, ctx.actor.userId, 'status_changed', {
+      from: c.status,
+      to: input.to,
+      reason: input.reason ?? null,
+      note: input.note ?? null,
+    });
+    await audit({ fields: ['status', ...(closing ? ['closureReason'] : [])] });
+    return detailOf(tx, ctx.actor, row);
+  });
+}
+
+/** Every event of a case in order. */
+export function caseTimeline(ctx: Ctx, id: string) {
+  return transact(ctx, { action: 'case.timeline', entityType: 'case', entityId: id }, async (tx, audit) => {
+    await loadCase(tx, ctx.actor, id, 'case:read');
+    await audit();
+    return timelineOf(tx, id);
+  });
+}
+
+async function requireLinks(tx: Tx, actor: Actor, m: { linkedPersonId?: string | undefined; linkedCaseId?: string | undefined }) {
+  if (m.linkedCaseId) await loadCase(tx, actor, m.linkedCaseId, 'case:read');
+  if (m.linkedPersonId && !(await findPersonInScope(tx, actor, m.linkedPersonId, 'person:read'))) {
+    throw new NotFound('person', m.linkedPersonId);
+  }
+}
+
+/** The household of a case. */
+export function listHousehold(ctx: Ctx, caseId: string) {
+  return transact(ctx, { action: 'household.read', entityType: 'case', entityId: caseId }, async (tx, audit) => {
+    await loadCase(tx, ctx.actor, caseId, 'case:read');
+    await audit();
+    return tx.select().from(householdMembers).where(eq(householdMembers.caseId, caseId)).orderBy(asc(householdMembers.createdAt));
+  });
+}
+
+/** Adds a household member; a link to another case (family reunification) must be a case the actor sees. */
+export function addHouseholdMember(ctx: Ctx, caseId: string, input: z.infer<typeof householdMemberIn>) {
+  return transact(ctx, { action: 'household.create', entityType: 'household_member' }, async (tx, audit) => {
+    await loadCase(tx, ctx.actor, caseId, 'case:write');
+    await requireLinks(tx, ctx.actor, input);
+    const [row] = await tx.insert(householdMembers).values({ ...input, caseId }).returning();
+    await recordCaseEvent(tx, caseId, ctx.actor.userId, 'household_changed', { added: row!.id, relationship: input.relationship });
+    await audit({ entityId: row!.id, fields: Object.keys(input) });
+    return row!;
+  });
+}
+
+/** Changes a household member if the client's version is current. */
+export function updateHouseholdMember(
+  ctx: Ctx,
+  caseId: string,
+  memberId: string,
+  input: Partial<z.infer<typeof householdMemberIn>> & { version: number },
+) {
+  return transact(ctx, { action: 'household.update', entityType: 'household_member', entityId: memberId }, async (tx, audit) => {
+    await loadCase(tx, ctx.actor, caseId, 'case:write');
+    const where = and(eq(householdMembers.id, memberId), eq(householdMembers.caseId, caseId));
+    const [current] = await tx.select().from(householdMembers).where(where);
+    if (!current) throw new NotFound('household_member', memberId);
+    const { version, ...changes } = input;
+    await requireLinks(tx, ctx.actor, changes);
+    const [row] = await tx
+      .update(householdMembers)
+      .set({ ...changes, version: sql`${householdMembers.version} + 1`, updatedAt: new Date() })
+      .where(and(where, eq(householdMembers.version, version)))
+      .returning();
+    if (!row) throw new Conflict('version_conflict', 'The member was changed by someone else; reload and try again', { currentVersion: current.version });
+    await recordCaseEvent(tx, caseId, ctx.actor.userId, 'household_changed', { updated: memberId, fields: Object.keys(changes) });
+    await audit({ fields: Object.keys(changes) });
+    return row;
+  });
+}
+
+/** Removes a household member (entered by mistake, or no longer part of the household). */
+export function removeHouseholdMember(ctx: Ctx, caseId: string, memberId: string) {
+  return transact(ctx, { action: 'household.delete', entityType: 'household_member', entityId: memberId }, async (tx, audit) => {
+    await loadCase(tx, ctx.actor, caseId, 'case:write');
+    const rows = await tx
+      .delete(householdMembers)
+      .where(and(eq(householdMembers.id, memberId), eq(householdMembers.caseId, caseId)))
+      .returning({ id: householdMembers.id });
+    if (rows.length === 0) throw new NotFound('household_member', memberId);
+    await recordCaseEvent(tx, caseId, ctx.actor.userId, 'household_changed', { removed: memberId });
+    await audit();
+  });
+}

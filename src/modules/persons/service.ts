@@ -1,0 +1,121 @@
+import { and, eq, ilike, or, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Actor } from '../../access/policy.ts';
+import { requirePermission } from '../../access/scope.ts';
+import type { Tx } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
+import { keyset, toPage } from '../../db/pagination.ts';
+import { cases, persons } from '../../db/schema/index.ts';
+import { toLatin } from '../../domain/transliterate.ts';
+import { Conflict, Invalid, NotFound } from '../../errors.ts';
+import { recordCaseEvent } from '../cases/events.ts';
+import { type Ctx, transact } from '../shared/context.ts';
+import { findPersonInScope, personScope } from './queries.ts';
+import type { personIn, personPatch } from './schema.ts';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The Latin form shown and searched: the one given, or a transliteration of the names as written. */
+const latinOf = (p: { latinName?: string | undefined; givenName: string; familyName: string; patronymic?: string | undefined | null }) =>
+  p.latinName ?? toLatin([p.givenName, p.patronymic, p.familyName].filter(Boolean).join(' '));
+
+/** Inserts a person registered by the actor's office (used by person and case creation alike). */
+export async function insertPerson(tx: Tx, actor: Actor, input: z.infer<typeof personIn>) {
+  if (!actor.officeId) throw new Invalid('no_office', 'Only staff of an office can register a person');
+  const [row] = await tx
+    .insert(persons)
+    .values({
+      ...input,
+      latinName: latinOf(input),
+      ageRecordedOn: input.estimatedAge !== undefined ? today() : null,
+      officeId: actor.officeId,
+      createdBy: actor.userId,
+    })
+    .returning();
+  return row!;
+}
+
+/** Registers a person before any case is opened (a case can then be created with `personId`). */
+export function createPerson(ctx: Ctx, input: z.infer<typeof personIn>) {
+  return transact(ctx, { action: 'person.create', entityType: 'person' }, async (tx, audit) => {
+    requirePermission(ctx.actor, 'case:create');
+    const person = await insertPerson(tx, ctx.actor, input);
+    await audit({ entityId: person.id, fields: Object.keys(input) });
+    return person;
+  });
+}
+
+/** One person, if the actor may see them; the read is audited. */
+export function getPerson(ctx: Ctx, id: string) {
+  return transact(ctx, { action: 'person.read', entityType: 'person', entityId: id }, async (tx, audit) => {
+    requirePermission(ctx.actor, 'person:read');
+    const person = await findPersonInScope(tx, ctx.actor, id, 'person:read');
+    if (!person) throw new NotFound('person', id);
+    await audit();
+    return person;
+  });
+}
+
+/** Persons in scope, newest first, optionally matching a text in any of their names or phone. */
+export function listPersons(ctx: Ctx, q: { q?: string | undefined; limit: number; cursor?: string | undefined }) {
+  return transact(ctx, { action: 'person.list', entityType: 'person' }, async (tx, audit) => {
+    requirePermission(ctx.actor, 'person:read');
+    const page = keyset({ column: persons.createdAt, tiebreak: persons.id, descending: true }, q.cursor);
+    const text = q.q ? containsPattern(q.q) : undefined;
+    const rows = await tx
+      .select()
+      .from(persons)
+      .where(
+        and(
+          personScope(tx, ctx.actor, 'person:read'),
+          page.where,
+          text
+            ? or(
+                ilike(persons.givenName, text),
+                ilike(persons.familyName, text),
+                ilike(persons.latinName, text),
+                ilike(persons.pseudonym, text),
+                ilike(persons.phone, text),
+              )
+            : undefined,
+        ),
+      )
+      .orderBy(...page.orderBy)
+      .limit(q.limit + 1);
+    await audit({ fields: [] });
+    return toPage(rows, q.limit, (p) => [p.createdAt.toISOString(), p.id]);
+  });
+}
+
+/** Changes a person if the client's version is current; every case of theirs notes it on its timeline. */
+export function updatePerson(ctx: Ctx, id: string, input: z.infer<typeof personPatch>) {
+  return transact(ctx, { action: 'person.update', entityType: 'person', entityId: id }, async (tx, audit) => {
+    requirePermission(ctx.actor, 'person:write');
+    const current = await findPersonInScope(tx, ctx.actor, id, 'person:write');
+    if (!current) throw new NotFound('person', id);
+    const { version, ...changes } = input;
+    const names = { ...current, ...changes };
+    const nameChanged = ['givenName', 'familyName', 'patronymic'].some((k) => k in changes);
+    const values = {
+      ...changes,
+      ...(nameChanged && !changes.latinName ? { latinName: latinOf({ ...names, latinName: undefined }) } : {}),
+      ...(changes.estimatedAge !== undefined ? { ageRecordedOn: today() } : {}),
+    };
+    const [row] = await tx
+      .update(persons)
+      .set({ ...values, version: sql`${persons.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(persons.id, id), eq(persons.version, version)))
+      .returning();
+    if (!row) {
+      throw new Conflict('version_conflict', 'The person was changed by someone else; reload and try again', {
+        currentVersion: current.version,
+      });
+    }
+    const fields = Object.keys(changes);
+    for (const c of await tx.select({ id: cases.id }).from(cases).where(eq(cases.personId, id))) {
+      await recordCaseEvent(tx, c.id, ctx.actor.userId, 'person_updated', { fields });
+    }
+    await audit({ fields });
+    return row;
+  });
+}
