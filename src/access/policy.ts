@@ -112,7 +112,8 @@ export const GRANTS = {
     'office:read': 'all',
     'call:read': 'office',
     'call:write': 'own',
-    'case:create': 'office',
+    // The hotline hands a case over to the office that will work it, and cannot read it afterwards.
+    'case:create': 'all',
   },
   partner: {
     'office:read': 'all',
@@ -183,9 +184,31 @@ const RANK: Record<Role, number> = {
   auditor: 1,
 };
 
-/** Roles this actor may give to others: admins any, supervisors only roles below their own. */
+// Scopes that reach ever fewer records of the same kind; `organisation` and `self` stand alone.
+const NARROWING: readonly Scope[] = ['all', 'office', 'assigned', 'own'];
+
+/** Whether a grant of scope `mine` reaches at least every record a grant of `theirs` does. */
+function covers(mine: Scope | undefined, theirs: Scope): boolean {
+  if (mine === undefined) return false;
+  if (mine === 'all' || mine === theirs) return true;
+  const [a, b] = [NARROWING.indexOf(mine), NARROWING.indexOf(theirs)];
+  return a >= 0 && b >= 0 && a <= b;
+}
+
+/**
+ * Roles this actor may give to others: admins any; others only roles ranked below their own
+ * whose every grant they hold themselves at least as widely, so that nobody can create an
+ * account (an auditor, an analyst) that sees more than they do.
+ */
 export function assignableRoles(actor: Actor): Role[] {
   if (actor.role === 'admin') return [...ROLES];
   if (grantOf(actor.role, 'user:write') === undefined) return [];
-  return ROLES.filter((r) => RANK[r] < RANK[actor.role] && r !== 'partner');
+  return ROLES.filter(
+    (r) =>
+      RANK[r] < RANK[actor.role] &&
+      ACTIONS.every((a) => {
+        const theirs = grantOf(r, a);
+        return theirs === undefined || covers(grantOf(actor.role, a), theirs);
+      }),
+  );
 }

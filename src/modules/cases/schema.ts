@@ -51,6 +51,7 @@ export const createCaseIn = z
     type: z.enum(CASE_TYPES),
     intakeChannel: z.enum(INTAKE_CHANNELS),
     referringOrganisation: z.string().trim().max(200).optional(),
+    officeId: z.uuid().optional().describe('The office that will work the case (default: your own)'),
     assignedTo: z.uuid().optional(),
     openedOn: pastDate.optional(),
     consent: consentIn.optional(),

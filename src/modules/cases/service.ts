@@ -1,7 +1,7 @@
 import { and, asc, eq, exists, ilike, lt, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { ACTIONS, type Action, type Actor, decide } from '../../access/policy.ts';
-import { requirePermission, scopeFilter } from '../../access/scope.ts';
+import { requireAccess, requirePermission, scopeFilter } from '../../access/scope.ts';
 import type { Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import { keyset, toPage } from '../../db/pagination.ts';
@@ -49,18 +49,20 @@ export async function openCase(
   audit: (e: { entityId: string; fields: string[] }) => Promise<void>,
 ) {
   requirePermission(actor, 'case:create');
-  if (!actor.officeId) throw new Invalid('no_office', 'Only staff of an office can open a case');
-  const [office] = await tx.select().from(offices).where(eq(offices.id, actor.officeId));
-  if (!office) throw new NotFound('office', actor.officeId);
+  const officeId = input.officeId ?? actor.officeId;
+  if (!officeId) throw new Invalid('no_office', 'Only staff of an office can open a case');
+  const [office] = await tx.select().from(offices).where(eq(offices.id, officeId));
+  if (!office) throw new Invalid('unknown_office', 'No such office', { field: 'officeId' });
+  requireAccess(actor, 'case:create', { entity: 'office', id: officeId, record: { officeId }, readAction: 'office:read' });
   let personId: string;
   if (input.personId) {
     const existing = await findPersonInScope(tx, actor, input.personId, 'person:read');
     if (!existing) throw new NotFound('person', input.personId);
     personId = existing.id;
   } else {
-    personId = (await insertPerson(tx, actor, input.person!)).id;
+    personId = (await insertPerson(tx, actor, input.person!, office.id)).id;
   }
-  const assignedTo = input.assignedTo ?? (actor.role === 'caseworker' ? actor.userId : null);
+  const assignedTo = input.assignedTo ?? (actor.role === 'caseworker' && officeId === actor.officeId ? actor.userId : null);
   if (assignedTo) await requireAssignee(tx, office.id, assignedTo);
   const openedOn = input.openedOn ?? today();
   const number = await nextCaseNumber(tx, numberingRegion(office.regionCodes), Number(openedOn.slice(0, 4)));

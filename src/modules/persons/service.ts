@@ -19,16 +19,16 @@ const today = () => new Date().toISOString().slice(0, 10);
 const latinOf = (p: { latinName?: string | undefined; givenName: string; familyName: string; patronymic?: string | undefined | null }) =>
   p.latinName ?? toLatin([p.givenName, p.patronymic, p.familyName].filter(Boolean).join(' '));
 
-/** Inserts a person registered by the actor's office (used by person and case creation alike). */
-export async function insertPerson(tx: Tx, actor: Actor, input: z.infer<typeof personIn>) {
-  if (!actor.officeId) throw new Invalid('no_office', 'Only staff of an office can register a person');
+/** Inserts a person registered for an office (the actor's own, or the one a new case goes to). */
+export async function insertPerson(tx: Tx, actor: Actor, input: z.infer<typeof personIn>, officeId = actor.officeId) {
+  if (!officeId) throw new Invalid('no_office', 'Only staff of an office can register a person');
   const [row] = await tx
     .insert(persons)
     .values({
       ...input,
       latinName: latinOf(input),
       ageRecordedOn: input.estimatedAge !== undefined ? today() : null,
-      officeId: actor.officeId,
+      officeId,
       createdBy: actor.userId,
     })
     .returning();
