@@ -1,0 +1,65 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import type { Harness } from '../helpers/harness.ts';
+import { startHarness } from '../helpers/harness.ts';
+import { webBuilt } from '../../src/http/web.ts';
+
+/** Debian's Chromium; the tests never download a browser. */
+export const CHROMIUM = process.env.KOLDOO_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Why browser tests cannot run here, or undefined when they can. */
+export const browserSkipReason = existsSync(CHROMIUM)
+  ? undefined
+  : `${CHROMIUM} not found (apt-get install chromium); browser tests skipped`;
+
+/** A real server on a free loopback port with the built UI, plus a headless Chromium. */
+export interface BrowserRig {
+  harness: Harness;
+  baseUrl: string;
+  browser: Browser;
+  /** A fresh browser context (own cookies and storage) with a page, 360 px wide if `mobile`. */
+  page(opts?: { mobile?: boolean; locale?: string }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Builds the web UI once if it is missing, starts the server and the browser. */
+export async function startRig(): Promise<BrowserRig> {
+  if (!webBuilt()) execFileSync('npm', ['run', 'build:web', '--silent'], { stdio: 'inherit' });
+  const harness = await startHarness('pglite');
+  await harness.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = harness.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    // Without these, Chromium keeps trying to reach the network, which this sandbox refuses.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    harness,
+    baseUrl: `http://127.0.0.1:${port}`,
+    browser,
+    async page(opts = {}) {
+      const context = await browser.newContext({
+        baseURL: `http://127.0.0.1:${port}`,
+        locale: opts.locale ?? 'en-US',
+        viewport: opts.mobile ? { width: 360, height: 740 } : { width: 1280, height: 800 },
+      });
+      return context.newPage();
+    },
+    async close() {
+      await browser.close();
+      await harness.app.close();
+      await harness.database.close();
+    },
+  };
+}
