@@ -19,7 +19,7 @@ export const vulnerabilityAssessments = pgTable(
     riskLevel: text('risk_level').$type<RiskLevel>().notNull(),
     note: text('note'),
     createdBy: uuid('created_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [index().on(t.caseId, t.takenOn)],
 );
@@ -41,7 +41,7 @@ export const rssAssessments = pgTable(
     answers: jsonb('answers').$type<RssAnswers>().notNull(),
     scores: jsonb('scores').$type<RssScores>().notNull(),
     createdBy: uuid('created_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [index().on(t.caseId, t.takenOn)],
 );

@@ -27,8 +27,8 @@ import type { ScreeningResult } from '../../domain/screening.ts';
 import { offices, users } from './accounts.ts';
 
 const stamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 };
 
 /** An identity document: held by the person, or retained by someone else (an employer, a recruiter). */

@@ -28,8 +28,8 @@ export const calls = pgTable(
     outcome: text('outcome').$type<CallOutcome>(),
     caseId: uuid('case_id').references(() => cases.id),
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [index().on(t.officeId, t.receivedAt), index().on(t.operatorId)],
 );

@@ -18,7 +18,7 @@ export const catalogueItems = pgTable('catalogue_items', {
   defaultUnitCost: bigint('default_unit_cost', { mode: 'number' }),
   active: boolean('active').notNull().default(true),
   version: integer('version').notNull().default(1),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });
 
 /** The most a case of each type may receive in approved assistance, in tyiyn. */
@@ -26,7 +26,7 @@ export const budgetCeilings = pgTable('budget_ceilings', {
   caseType: text('case_type').$type<CaseType>().primaryKey(),
   amount: bigint('amount', { mode: 'number' }).notNull(),
   version: integer('version').notNull().default(1),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });
 
 /** The plan made with the beneficiary: its goals (items are rows of plan_items). */
@@ -36,7 +36,7 @@ export const plans = pgTable('plans', {
     .references(() => cases.id),
   goals: text('goals').array().notNull(),
   version: integer('version').notNull().default(1),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });
 
 /** A business plan attached to a business-grant item. */
@@ -75,8 +75,8 @@ export const planItems = pgTable(
     cancelReason: text('cancel_reason'),
     businessPlan: jsonb('business_plan').$type<BusinessPlan>(),
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [index().on(t.caseId), index().on(t.state)],
 );

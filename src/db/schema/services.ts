@@ -21,8 +21,8 @@ export const services = pgTable(
     address: text('address'),
     active: boolean('active').notNull().default(true),
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [index().on(t.organisationId), index().on(t.kind)],
 );
@@ -58,8 +58,8 @@ export const referrals = pgTable(
     partnerNote: text('partner_note'),
     createdBy: uuid('created_by').references(() => users.id),
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [index().on(t.caseId), index().on(t.organisationId, t.status)],
 );
@@ -82,8 +82,8 @@ export const followups = pgTable(
     outcomeNote: text('outcome_note'),
     createdBy: uuid('created_by').references(() => users.id),
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [index().on(t.caseId), index().on(t.assignedTo, t.status, t.dueOn)],
 );

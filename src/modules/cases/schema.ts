@@ -63,7 +63,7 @@ export const createCaseIn = z
     path: ['person'],
   })
   .meta({
-    id: 'CaseInput',
+    id: 'CaseCreate',
     example: {
       person: { givenName: 'Тамара', familyName: 'Осмонова', sex: 'female', estimatedAge: 29, originRegion: 'KG-J' },
       type: 'trafficking_survivor',

@@ -60,7 +60,7 @@ export const personIn = personBase
   })
   .superRefine(personRules)
   .meta({
-    id: 'PersonInput',
+    id: 'PersonCreate',
     example: {
       givenName: 'Санобар',
       familyName: 'Эргешова',
