@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../db/pagination.ts';
 import { contextOf } from '../../http/auth.ts';
-import { errorResponses, noContent } from '../../http/schemas.ts';
+import { errorResponses, noContent, versionIn } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
 import {
   caseDetailOut,
@@ -84,7 +84,7 @@ export function caseRoutes(app: App, deps: RouteDeps): void {
       schema: {
         tags,
         params: memberParams,
-        body: householdMemberIn.partial().extend({ version: z.int().positive() }).strict(),
+        body: householdMemberIn.partial().extend({ version: versionIn }).strict(),
         response: { 200: z.object({ member: householdMemberOut }), ...errorResponses },
       },
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionIn } from '../../http/schemas.ts';
 import {
   CASE_STATUSES,
   CASE_TYPES,
@@ -85,7 +86,7 @@ export const updateCaseIn = z
       .object({ likelihood: z.enum(TRAFFICKING_LIKELIHOODS), note: z.string().trim().max(2000).optional() })
       .strict()
       .optional(),
-    version: z.int().positive(),
+    version: versionIn,
   })
   .strict();
 
@@ -95,7 +96,7 @@ export const transitionIn = z
     to: z.enum(CASE_STATUSES),
     reason: z.enum(CLOSURE_REASONS).optional(),
     note: z.string().trim().max(2000).optional(),
-    version: z.int().positive(),
+    version: versionIn,
   })
   .strict();
 

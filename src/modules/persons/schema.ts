@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionIn } from '../../http/schemas.ts';
 import { SEXES } from '../../domain/codes.ts';
 import { isoDateSchema } from '../../domain/dates.ts';
 import { districtInRegion, isAdminCode, isRegion } from '../../reference/admin.ts';
@@ -77,7 +78,7 @@ export const personIn = personBase
 /** Changes to a person; `version` is the one the client read. */
 export const personPatch = personBase
   .partial()
-  .extend({ version: z.int().positive() })
+  .extend({ version: versionIn })
   .superRefine(personRules);
 
 /** A person as the API shows it to those who may see them. */
