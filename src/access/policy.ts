@@ -174,41 +174,24 @@ export function decide(actor: Actor, action: Action, record?: ScopedRecord): Dec
   return inScope(actor, scope, record) ? 'allow' : 'deny_scope';
 }
 
-const RANK: Record<Role, number> = {
-  admin: 3,
-  supervisor: 2,
-  caseworker: 1,
-  hotline_operator: 1,
-  partner: 1,
-  analyst: 1,
-  auditor: 1,
-};
-
-// Scopes that reach ever fewer records of the same kind; `organisation` and `self` stand alone.
-const NARROWING: readonly Scope[] = ['all', 'office', 'assigned', 'own'];
-
-/** Whether a grant of scope `mine` reaches at least every record a grant of `theirs` does. */
-function covers(mine: Scope | undefined, theirs: Scope): boolean {
-  if (mine === undefined) return false;
-  if (mine === 'all' || mine === theirs) return true;
-  const [a, b] = [NARROWING.indexOf(mine), NARROWING.indexOf(theirs)];
-  return a >= 0 && b >= 0 && a <= b;
-}
-
 /**
- * Roles this actor may give to others: admins any; others only roles ranked below their own
- * whose every grant they hold themselves at least as widely, so that nobody can create an
- * account (an auditor, an analyst) that sees more than they do.
+ * The roles each role may give to others (when it may write users at all): admins any; supervisors
+ * only the office staff below them. Never auditor, analyst or partner: each sees what a
+ * supervisor does not (the whole audit trail, every office's reports, referrals to another
+ * organisation), so creating one would be a way around the supervisor's own scope.
  */
+const ASSIGNABLE = {
+  admin: ROLES,
+  supervisor: ['caseworker', 'hotline_operator'],
+  caseworker: [],
+  hotline_operator: [],
+  partner: [],
+  analyst: [],
+  auditor: [],
+} as const satisfies Record<Role, readonly Role[]>;
+
+/** Roles this actor may give to others, so that nobody hands out more than they may. */
 export function assignableRoles(actor: Actor): Role[] {
-  if (actor.role === 'admin') return [...ROLES];
   if (grantOf(actor.role, 'user:write') === undefined) return [];
-  return ROLES.filter(
-    (r) =>
-      RANK[r] < RANK[actor.role] &&
-      ACTIONS.every((a) => {
-        const theirs = grantOf(r, a);
-        return theirs === undefined || covers(grantOf(actor.role, a), theirs);
-      }),
-  );
+  return [...ASSIGNABLE[actor.role]];
 }

@@ -33,6 +33,9 @@ export async function buildApp(database: Database, config: Config): Promise<App>
     bodyLimit: 1_048_576,
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
+  // The API speaks JSON only: without this, Fastify's built-in text/plain parser hands a string to
+  // every JSON route, which then answers 400 instead of 415.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {

@@ -22,6 +22,8 @@ const FASTIFY_CODES: Record<string, [number, string, string]> = {
 const PG_CODES: Record<string, [number, string, string]> = {
   '23505': [409, 'duplicate', 'A record with the same unique value exists'],
   '23503': [422, 'unknown_reference', 'A referenced record does not exist'],
+  // A NUL character in any text a client sends: PostgreSQL cannot store or compare it.
+  '22021': [400, 'invalid_text', 'The text contains a character that cannot be stored (such as NUL)'],
 };
 
 /**
@@ -40,7 +42,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const issues = err.validation.map((v) => ({
         path: [err.validationContext ?? 'body', ...String(v.instancePath).split('/').filter(Boolean)],
         message: v.message ?? 'invalid',
-        code: v.params?.issue && typeof v.params.issue === 'object' ? (v.params.issue as { code?: string }).code : undefined,
+        // fastify-type-provider-zod puts the zod issue code in `keyword` (and leaves it out of params).
+        code: v.keyword,
       }));
       return reply.status(400).send(body('validation_failed', 'The request is not valid', { issues }));
     }

@@ -18,5 +18,11 @@ export const errorResponses = {
   429: errorOut,
 } as const;
 
+/**
+ * The version a client read, sent back on update for optimistic locking; bounded by the integer
+ * column that stores it (a larger number used to reach PostgreSQL and fail there with a 500).
+ */
+export const versionIn = z.number().int().positive().max(2_147_483_647);
+
 /** The empty body of a 204 answer. */
 export const noContent = z.null().describe('No content');

@@ -1,13 +1,14 @@
 import { and, desc, eq, gte, lt, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import { requirePermission } from '../../access/scope.ts';
+import type { Tx } from '../../db/client.ts';
 import { auditEvents } from '../../db/schema/index.ts';
 import { pageOf, pageQuery } from '../../db/pagination.ts';
 import { AppError } from '../../errors.ts';
 import { contextOf } from '../../http/auth.ts';
 import { errorResponses } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
-import type { Ctx } from '../shared/context.ts';
+import { type Ctx, transact } from '../shared/context.ts';
 
 const eventOut = z
   .object({
@@ -36,15 +37,23 @@ const query = pageQuery.extend({
   to: z.iso.datetime({ offset: true }).optional(),
 });
 
-/** Reads the audit trail, newest first; reading it is itself audited. */
-async function listAudit(ctx: Ctx, q: z.infer<typeof query>) {
+/** Reads the audit trail, newest first; reading it is itself audited, and so is a refusal. */
+function listAudit(ctx: Ctx, q: z.infer<typeof query>) {
+  return transact(ctx, { action: 'audit.list', entityType: 'audit_event' }, async (tx, audit) => {
+    const page = await readAudit(tx, ctx, q);
+    await audit();
+    return page;
+  });
+}
+
+async function readAudit(tx: Tx, ctx: Ctx, q: z.infer<typeof query>) {
   requirePermission(ctx.actor, 'audit:read');
   let after: number | undefined;
   if (q.cursor) {
     after = Number(Buffer.from(q.cursor, 'base64url').toString('utf8'));
     if (!Number.isSafeInteger(after)) throw new AppError(400, 'invalid_cursor', 'The cursor is not one this server issued');
   }
-  const rows = await ctx.db
+  const rows = await tx
     .select({
       seq: auditEvents.seq,
       at: auditEvents.at,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OFFICE_KINDS } from '../../domain/organisation.ts';
 import { isAdminCode } from '../../reference/admin.ts';
+import { versionIn } from '../../http/schemas.ts';
 
 /** An ISO 3166-1 alpha-2 country code. */
 export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'An ISO 3166-1 alpha-2 code such as KG or RU');
@@ -44,7 +45,7 @@ export const updateOfficeIn = z
     country: fields.country.optional(),
     regionCodes: fields.regionCodes.optional(),
     active: z.boolean().optional(),
-    version: z.number().int().positive(),
+    version: versionIn,
   })
   .strict();
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../../access/policy.ts';
 import { LOCALES } from '../../domain/organisation.ts';
+import { versionIn } from '../../http/schemas.ts';
 
 
 /** A user as every API response shows it. */
@@ -48,7 +49,7 @@ export const updateUserIn = z
     officeId: z.uuid().nullable().optional(),
     locale: z.enum(LOCALES).optional(),
     active: z.boolean().optional(),
-    version: z.number().int().positive(),
+    version: versionIn,
   })
   .strict();
 
