@@ -6,6 +6,7 @@ import { offices, users } from '../../db/schema/index.ts';
 import type { OfficeKind } from '../../domain/organisation.ts';
 import { generatePassword, hashPassword } from '../auth/secrets.ts';
 import { SYSTEM } from '../users/bootstrap.ts';
+import { seedDemoServices } from '../services/demo.ts';
 
 const DEMO_OFFICES: { name: string; kind: OfficeKind; country: string; regionCodes: string[] }[] = [
   { name: 'IOM Kyrgyzstan, Bishkek', kind: 'iom_office', country: 'KG', regionCodes: ['KG-GB', 'KG-C'] },
@@ -38,7 +39,8 @@ export interface DemoAccount {
 
 /**
  * Loads the small demo: offices in Bishkek, Osh, Jalal-Abad and Batken, a consulate abroad, an NGO,
- * one user of every role. Idempotent: what exists already (by name) is left alone.
+ * one user of every role, and the directory of services cases are referred to. Idempotent: what
+ * exists already (by name) is left alone.
  */
 export async function seedDemo(db: Db, opts: { password?: string | undefined } = {}): Promise<DemoAccount[]> {
   const created: DemoAccount[] = [];
@@ -75,6 +77,7 @@ export async function seedDemo(db: Db, opts: { password?: string | undefined } =
       await writeAudit(tx, SYSTEM, { action: 'user.create', entityType: 'user', entityId: row!.id, fields: ['username', 'role', 'password'] });
       created.push({ username: u.username, role: u.role, office: u.office, password });
     }
+    await seedDemoServices(tx);
   });
   return created;
 }

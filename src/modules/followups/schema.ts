@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { isoDateSchema } from '../../domain/dates.ts';
+import { versionIn } from '../../http/schemas.ts';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The kinds of follow-up: a home visit or a call. */
+export const FOLLOWUP_KINDS = ['visit', 'call'] as const;
+/** Where a follow-up stands; only `scheduled` ones can become overdue. */
+export const FOLLOWUP_STATUSES = ['scheduled', 'done', 'missed', 'cancelled'] as const;
+
+/** Body of POST /cases/:id/followups. */
+export const followupIn = z
+  .object({
+    kind: z.enum(FOLLOWUP_KINDS),
+    dueOn: isoDateSchema,
+    assignedTo: z
+      .uuid()
+      .optional()
+      .describe(
+        'An active caseworker or supervisor of the case’s office (default: the case’s assignee, else you)',
+      ),
+  })
+  .strict()
+  .meta({ example: { kind: 'visit', dueOn: '2026-04-15' } });
+
+/** Body of PATCH /cases/:id/followups/:followupId; a done follow-up needs the day it was done. */
+export const followupPatch = z
+  .object({
+    status: z.enum(FOLLOWUP_STATUSES),
+    doneOn: isoDateSchema.refine((d) => d <= today(), 'The date is in the future').optional(),
+    outcomeNote: z.string().trim().max(4000).nullable().optional(),
+    dueOn: isoDateSchema.optional(),
+    version: versionIn,
+  })
+  .strict()
+  .superRefine((f, ctx) => {
+    if (f.status === 'done' && f.doneOn === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['doneOn'], message: 'Say when the follow-up was done' });
+    }
+    if (f.status !== 'done' && f.doneOn !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['doneOn'], message: 'Only a done follow-up has a date done' });
+    }
+  });
+
+/** Query of GET /followups/overdue. */
+export const overdueQuery = z.object({
+  scope: z.enum(['mine', 'office']).default('mine'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/** A follow-up as the case shows it. */
+export const followupOut = z
+  .object({
+    id: z.uuid(),
+    caseId: z.uuid(),
+    kind: z.enum(FOLLOWUP_KINDS),
+    dueOn: z.string(),
+    assignedTo: z.uuid(),
+    status: z.enum(FOLLOWUP_STATUSES),
+    doneOn: z.string().nullable(),
+    outcomeNote: z.string().nullable(),
+    createdBy: z.uuid().nullable(),
+    overdue: z.boolean(),
+    version: z.number().int(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+  })
+  .meta({ id: 'Followup' });
+
+/** A follow-up in a worker's or an office's list: which case, what, when and who. */
+export const followupRowOut = z
+  .object({
+    id: z.uuid(),
+    caseId: z.uuid(),
+    caseNumber: z.string(),
+    kind: z.enum(FOLLOWUP_KINDS),
+    dueOn: z.string(),
+    assignedTo: z.uuid(),
+    assignedToName: z.string(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'FollowupRow' });

@@ -1,0 +1,114 @@
+import { and, asc, count, eq, gte, lt, ne, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { decide } from '../../access/policy.ts';
+import { scopeFilter } from '../../access/scope.ts';
+import type { Tx } from '../../db/client.ts';
+import { calls, cases, followups, persons, planItems, referrals } from '../../db/schema/index.ts';
+import { caseScopeColumns } from '../cases/access.ts';
+import { addDays, dueWhere, followupRows, overdueWhere, todayIso } from '../followups/queries.ts';
+import { partnerView, referralScopeColumns, selectReferrals } from '../referrals/queries.ts';
+import { type Ctx, transact } from '../shared/context.ts';
+import type { workOut } from './schema.ts';
+
+// A worklist is a glance, not an archive: each list stops here (the full lists have their own routes).
+const LIMIT = 200;
+const DUE_WITHIN_DAYS = 14;
+
+const riskRank = sql`case ${cases.riskLevel} when 'critical' then 0 when 'high' then 1 when 'medium' then 2 when 'low' then 3 else 4 end`;
+
+function myOpenCases(tx: Tx, ctx: Ctx) {
+  return tx
+    .select({
+      id: cases.id,
+      number: cases.number,
+      status: cases.status,
+      type: cases.type,
+      riskLevel: cases.riskLevel,
+      traffickingLikelihood: cases.traffickingLikelihood,
+      pseudonym: persons.pseudonym,
+    })
+    .from(cases)
+    .innerJoin(persons, eq(persons.id, cases.personId))
+    .where(
+      and(
+        eq(cases.assignedTo, ctx.actor.userId),
+        ne(cases.status, 'closed'),
+        scopeFilter(ctx.actor, 'case:read', caseScopeColumns),
+      ),
+    )
+    .orderBy(riskRank, asc(cases.openedOn), asc(cases.number))
+    .limit(LIMIT);
+}
+
+async function countProposed(tx: Tx, ctx: Ctx) {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(planItems)
+    .innerJoin(cases, eq(cases.id, planItems.caseId))
+    .where(and(eq(planItems.state, 'proposed'), scopeFilter(ctx.actor, 'plan:approve', caseScopeColumns)));
+  return row?.n ?? 0;
+}
+
+async function countCallsToday(tx: Tx, ctx: Ctx, today: string) {
+  const start = new Date(`${today}T00:00:00Z`);
+  const [row] = await tx
+    .select({ n: count() })
+    .from(calls)
+    .where(
+      and(
+        eq(calls.operatorId, ctx.actor.userId),
+        gte(calls.receivedAt, start),
+        lt(calls.receivedAt, new Date(start.getTime() + 86_400_000)),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+async function waitingReferrals(tx: Tx, ctx: Ctx) {
+  const rows = await selectReferrals(
+    tx,
+    and(eq(referrals.status, 'sent'), scopeFilter(ctx.actor, 'referral:update', referralScopeColumns)),
+  )
+    .orderBy(asc(referrals.createdAt), asc(referrals.id))
+    .limit(LIMIT);
+  return rows.map(partnerView);
+}
+
+/**
+ * The signed-in user's work for today, section by section as their grants allow: their open
+ * cases and follow-ups; approvals and the office's overdue visits for those who approve and
+ * assign; calls logged today for those who log calls; referrals awaiting an answer for partners.
+ */
+export function myWork(ctx: Ctx) {
+  return transact(
+    ctx,
+    { action: 'work.read', entityType: 'user', entityId: ctx.actor.userId },
+    async (tx, audit) => {
+      const may = (action: Parameters<typeof decide>[1]) => decide(ctx.actor, action) === 'allow';
+      const today = todayIso();
+      const work: z.infer<typeof workOut> = { today };
+      if (may('case:read')) {
+        const mine = and(
+          eq(followups.assignedTo, ctx.actor.userId),
+          scopeFilter(ctx.actor, 'case:read', caseScopeColumns),
+        );
+        work.cases = await myOpenCases(tx, ctx);
+        work.followupsDue = await followupRows(
+          tx,
+          and(mine, dueWhere(today, addDays(today, DUE_WITHIN_DAYS))),
+          LIMIT,
+        );
+        work.followupsOverdue = await followupRows(tx, and(mine, overdueWhere(today)), LIMIT);
+      }
+      if (may('plan:approve')) work.approvals = await countProposed(tx, ctx);
+      if (may('case:assign')) {
+        const office = scopeFilter(ctx.actor, 'case:assign', caseScopeColumns);
+        work.officeOverdue = await followupRows(tx, and(office, overdueWhere(today)), LIMIT);
+      }
+      if (may('call:write')) work.callsToday = await countCallsToday(tx, ctx, today);
+      if (may('referral:update')) work.referralsWaiting = await waitingReferrals(tx, ctx);
+      await audit();
+      return work;
+    },
+  );
+}
