@@ -16,11 +16,11 @@ import { screeningResultSchema } from '../../domain/screening.ts';
 import { rssScoresSchema } from '../../domain/rss.ts';
 import { personIn, personOut } from '../persons/schema.ts';
 import { ACTIONS } from '../../access/policy.ts';
+import { today } from '../../clock.ts';
 
 /** What the beneficiary agreed to. */
 export const CONSENT_SCOPES = ['data_processing', 'referral', 'follow_up', 'data_sharing_anonymised'] as const;
 
-const today = () => new Date().toISOString().slice(0, 10);
 const pastDate = isoDateSchema.refine((d) => d <= today(), 'The date is in the future');
 
 /** Consent as recorded at intake. */

@@ -16,8 +16,8 @@ import { recordCaseEvent, timelineOf } from './events.ts';
 import { nextCaseNumber, numberingRegion } from './numbering.ts';
 import type { createCaseIn, householdMemberIn, listCasesQuery, transitionIn, updateCaseIn } from './schema.ts';
 import { screeningOfPerson } from './screening.ts';
+import { today } from '../../clock.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 // The actions on a case the UI may offer; sent with the case so the UI never re-implements rules.
 const CASE_ABILITIES: Action[] = ['case:write', 'case:assign', 'plan:approve', 'referral:read', 'person:write'];

@@ -6,8 +6,8 @@ import { episodeFactsSchema, screeningResultSchema } from '../../domain/screenin
 import { versionIn } from '../../http/schemas.ts';
 import { countryCode } from '../offices/schema.ts';
 import { toMinorUnits } from './currency.ts';
+import { today } from '../../clock.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 

@@ -1,8 +1,8 @@
+import { today } from '../../clock.ts';
 import { expect, it } from 'vitest';
 import { type Client, describeEachEngine } from '../../../test/helpers/harness.ts';
 import { addDays, isOverdue } from './queries.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
 const days = (n: number) => addDays(today(), n);
 
 it('counts a follow-up overdue only while scheduled and past its due day', () => {

@@ -5,8 +5,8 @@ import { cases, followups, users } from '../../db/schema/index.ts';
 import { Invalid } from '../../errors.ts';
 import { type CaseRow, caseRecord } from '../cases/access.ts';
 
-/** Today as an ISO date (UTC, as the rest of the server counts days). */
-export const todayIso = () => new Date().toISOString().slice(0, 10);
+/** Today in the offices' time zone, under the name the follow-up code uses. */
+export { today as todayIso } from '../../clock.ts';
 
 /** The date `days` after an ISO date. */
 export const addDays = (date: string, days: number) =>

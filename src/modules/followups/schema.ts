@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../../domain/dates.ts';
 import { versionIn } from '../../http/schemas.ts';
+import { today } from '../../clock.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** The kinds of follow-up: a home visit or a call. */
 export const FOLLOWUP_KINDS = ['visit', 'call'] as const;

@@ -4,6 +4,7 @@ import { SEXES } from '../../domain/codes.ts';
 import { isoDateSchema } from '../../domain/dates.ts';
 import { districtInRegion, isAdminCode, isRegion } from '../../reference/admin.ts';
 import { countryCode } from '../offices/schema.ts';
+import { today } from '../../clock.ts';
 
 /** A phone number in E.164 (`+996555123456`). */
 export const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'A phone number in E.164 form, e.g. +996555123456');
@@ -16,7 +17,6 @@ const identityDocument = z
   })
   .strict();
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 const personFields = {
   givenName: z.string().trim().min(1).max(100),

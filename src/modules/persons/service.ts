@@ -12,8 +12,8 @@ import { recordCaseEvent } from '../cases/events.ts';
 import { type Ctx, transact } from '../shared/context.ts';
 import { findPersonInScope, personScope } from './queries.ts';
 import type { personIn, personPatch } from './schema.ts';
+import { today } from '../../clock.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** The Latin form shown and searched: the one given, or a transliteration of the names as written. */
 const latinOf = (p: { latinName?: string | undefined; givenName: string; familyName: string; patronymic?: string | undefined | null }) =>

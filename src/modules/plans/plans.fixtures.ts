@@ -1,3 +1,5 @@
+import { today } from '../../clock.ts';
+import { addDays } from '../followups/queries.ts';
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { Role } from '../../access/policy.ts';
@@ -5,9 +7,9 @@ import { auditEvents } from '../../db/schema/index.ts';
 import type { Client, Harness, Res } from '../../../test/helpers/harness.ts';
 
 /** Today as an ISO date (UTC, as the service judges delivery dates). */
-export const today = () => new Date().toISOString().slice(0, 10);
+export { today } from '../../clock.ts';
 /** The ISO date `days` from today (negative: in the past). */
-export const shift = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+export const shift = (days: number) => addDays(today(), days);
 
 /** What the plan tests do again and again: sign in, open a case, propose an item, find the audit event. */
 export function planFixtures(h: () => Harness) {

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { REFERRAL_STATUSES } from '../../domain/codes.ts';
 import { isoDateSchema } from '../../domain/dates.ts';
 import { versionIn } from '../../http/schemas.ts';
+import { today } from '../../clock.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Body of POST /cases/:id/referrals: what is asked of the service and what the partner may learn. */
 export const referralIn = z

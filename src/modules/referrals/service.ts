@@ -20,8 +20,8 @@ import {
   staffView,
 } from './queries.ts';
 import type { listReferralsQuery, referralIn, referralUpdateIn } from './schema.ts';
+import { today } from '../../clock.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Why a case's consent does not cover a referral, or null when it does. */
 function consentGap(c: CaseRow): string | null {

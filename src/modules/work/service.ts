@@ -5,6 +5,7 @@ import { scopeFilter } from '../../access/scope.ts';
 import type { Tx } from '../../db/client.ts';
 import { calls, cases, followups, persons, planItems, referrals } from '../../db/schema/index.ts';
 import { caseScopeColumns } from '../cases/access.ts';
+import { startOfLocalDay } from '../../clock.ts';
 import { addDays, dueWhere, followupRows, overdueWhere, todayIso } from '../followups/queries.ts';
 import { partnerView, referralScopeColumns, selectReferrals } from '../referrals/queries.ts';
 import { type Ctx, transact } from '../shared/context.ts';
@@ -50,7 +51,7 @@ async function countProposed(tx: Tx, ctx: Ctx) {
 }
 
 async function countCallsToday(tx: Tx, ctx: Ctx, today: string) {
-  const start = new Date(`${today}T00:00:00Z`);
+  const start = startOfLocalDay(today);
   const [row] = await tx
     .select({ n: count() })
     .from(calls)

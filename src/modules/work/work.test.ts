@@ -1,9 +1,9 @@
+import { startOfLocalDay, today } from '../../clock.ts';
 import { expect, it } from 'vitest';
 import { calls, planItems } from '../../db/schema/index.ts';
 import { type Client, describeEachEngine } from '../../../test/helpers/harness.ts';
 import { addDays } from '../followups/queries.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
 const days = (n: number) => addDays(today(), n);
 
 describeEachEngine('my work', (h) => {
@@ -150,7 +150,7 @@ describeEachEngine('my work', (h) => {
       .values([
         { ...call, receivedAt: new Date() },
         { ...call, receivedAt: new Date() },
-        { ...call, receivedAt: new Date(`${days(-1)}T12:00:00Z`) },
+        { ...call, receivedAt: new Date(startOfLocalDay(today()).getTime() - 60_000) },
       ]);
     expect((await hotline.get('/api/v1/me/work')).body).toEqual({ today: today(), callsToday: 2 });
   });
