@@ -23,6 +23,7 @@ const schema = z.object({
   KOLDOO_LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15),
   KOLDOO_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
   KOLDOO_SECURE_COOKIES: flag,
+  KOLDOO_TRUST_PROXY: flag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -42,6 +43,8 @@ export type Config = {
   /** Sign-in attempts allowed per client address per minute, whatever the account. */
   loginRatePerMinute: number;
   secureCookies: boolean;
+  /** Believe X-Forwarded-For (only behind a reverse proxy that sets it): the audit log and rate limits use it. */
+  trustProxy: boolean;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
 };
 
@@ -67,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMs: e.KOLDOO_LOCKOUT_MINUTES * 60_000,
     loginRatePerMinute: e.KOLDOO_LOGIN_RATE_PER_MINUTE,
     secureCookies: e.KOLDOO_SECURE_COOKIES,
+    trustProxy: e.KOLDOO_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
   };
 }

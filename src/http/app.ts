@@ -31,7 +31,7 @@ export async function buildApp(database: Database, config: Config): Promise<App>
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1_048_576,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   // The API speaks JSON only: without this, Fastify's built-in text/plain parser hands a string to
   // every JSON route, which then answers 400 instead of 415.

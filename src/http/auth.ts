@@ -24,6 +24,14 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+// What someone signed in with a temporary password may still do: see who they are, change it, leave.
+const WHILE_PASSWORD_TEMPORARY = new Set([
+  'GET /api/v1/auth/me',
+  'PATCH /api/v1/auth/me',
+  'POST /api/v1/auth/password',
+  'POST /api/v1/auth/logout',
+]);
+
 /**
  * Resolves every API request to an actor (session cookie or bearer token), refuses anonymous
  * requests to non-public routes, and checks the CSRF token on unsafe requests made with a cookie.
@@ -48,6 +56,9 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config
       if (typeof sent !== 'string' || !req.auth.csrfToken || !sameSecret(sent, req.auth.csrfToken)) {
         throw new AppError(403, 'csrf_failed', `Missing or wrong ${CSRF_HEADER} header`);
       }
+    }
+    if (req.auth.mustChangePassword && !WHILE_PASSWORD_TEMPORARY.has(`${req.method} ${req.routeOptions.url}`)) {
+      throw new AppError(403, 'password_change_required', 'Change the temporary password first');
     }
   });
 });

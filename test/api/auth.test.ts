@@ -85,6 +85,14 @@ describeEachEngine('auth', (h) => {
     const after = await h().anonymous.post('/api/v1/auth/login', { username: 'hotline', password: 'brand-new-pass-1' });
     expect(after.status).toBe(200);
     expect(after.body.user.mustChangePassword).toBe(true);
+    // With a temporary password, nothing but changing it (and seeing oneself) is allowed.
+    const temp = await h().login('hotline', 'brand-new-pass-1');
+    const blocked = await temp.get('/api/v1/offices');
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.error.code).toBe('password_change_required');
+    expect((await temp.get('/api/v1/auth/me')).status).toBe(200);
+    expect((await temp.post('/api/v1/auth/password', { currentPassword: 'brand-new-pass-1', newPassword: PASSWORD })).status).toBe(204);
+    expect((await temp.get('/api/v1/offices')).status).toBe(200);
   });
 
   it('changes a password: checks the current one, validates the new one, ends other sessions', async () => {

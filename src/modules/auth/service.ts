@@ -16,6 +16,8 @@ export interface Authenticated {
   via: 'session' | 'token';
   sessionId: string | null;
   csrfToken: string | null;
+  /** A temporary password is in use: nothing but changing it is allowed. */
+  mustChangePassword: boolean;
 }
 
 const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'Wrong username or password');
@@ -90,6 +92,7 @@ const actorColumns = {
   username: users.username,
   role: users.role,
   officeId: users.officeId,
+  mustChangePassword: users.mustChangePassword,
 };
 
 /** Resolves a session cookie to its actor, ending sessions past their idle or absolute expiry. */
@@ -109,8 +112,8 @@ export async function authenticateSession(db: Db, config: Config, token: string)
   if (now - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
   }
-  const { csrfToken, userId, username, role, officeId } = row;
-  return { actor: { userId, username, role: role as Role, officeId }, via: 'session', sessionId: id, csrfToken };
+  const { csrfToken, userId, username, role, officeId, mustChangePassword } = row;
+  return { actor: { userId, username, role, officeId }, via: 'session', sessionId: id, csrfToken, mustChangePassword };
 }
 
 /** Resolves a bearer token to its actor when it exists, is not revoked and has not expired. */
@@ -132,8 +135,8 @@ export async function authenticateToken(db: Db, token: string): Promise<Authenti
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_AFTER_MS) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
   }
-  const { userId, username, role, officeId } = row;
-  return { actor: { userId, username, role: role as Role, officeId }, via: 'token', sessionId: null, csrfToken: null };
+  const { userId, username, role, officeId, mustChangePassword } = row;
+  return { actor: { userId, username, role, officeId }, via: 'token', sessionId: null, csrfToken: null, mustChangePassword };
 }
 
 /** Ends a browser session. */
