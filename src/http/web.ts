@@ -14,5 +14,16 @@ export const webBuilt = (): boolean => existsSync(`${webRoot}/index.html`);
  */
 export async function registerWeb(app: App): Promise<void> {
   if (!webBuilt()) return;
-  await app.register(fastifyStatic, { root: webRoot, wildcard: false, maxAge: '1h' });
+  await app.register(fastifyStatic, {
+    root: webRoot,
+    wildcard: false,
+    // Hashed asset names never change content: cache them for good. index.html names the
+    // current assets, so it must be revalidated or a release would not reach the browser.
+    setHeaders: (res, path) => {
+      res.setHeader(
+        'cache-control',
+        path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    },
+  });
 }

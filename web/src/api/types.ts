@@ -1,0 +1,133 @@
+/**
+ * Shapes of the API payloads the web app reads and writes.
+ *
+ * Why here: the server's zod schemas are not shared with the browser bundle yet; these mirror the
+ * HTTP contract in one place so a contract change is a one-file edit on the web side.
+ */
+
+/** Every role the server knows; used for labels and the create-user form (the server decides who may assign what). */
+export const ROLES = [
+  'admin',
+  'supervisor',
+  'caseworker',
+  'hotline_operator',
+  'partner',
+  'analyst',
+  'auditor',
+] as const;
+/** A user's role. */
+export type Role = (typeof ROLES)[number];
+
+/** UI languages: English, Russian, Kyrgyz. */
+export const LOCALES = ['en', 'ru', 'ky'] as const;
+/** A UI language code. */
+export type Locale = (typeof LOCALES)[number];
+
+/** Kinds of office; labels come from i18n `officeKinds.*`. */
+export const OFFICE_KINDS = [
+  'iom_office',
+  'single_window_centre',
+  'consulate',
+  'government',
+  'ngo',
+  'hotline',
+  'service_provider',
+] as const;
+/** An office kind. */
+export type OfficeKind = (typeof OFFICE_KINDS)[number];
+
+/** The signed-in user as returned by the auth endpoints. */
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  officeId: string | null;
+  officeName: string | null;
+  locale: Locale;
+  mustChangePassword: boolean;
+}
+
+/** GET /auth/me. */
+export interface MeResponse {
+  user: SessionUser;
+  csrfToken: string;
+  abilities: string[];
+}
+
+/** POST /auth/login. */
+export interface LoginResponse {
+  user: SessionUser;
+  csrfToken: string;
+}
+
+/** One office. */
+export interface Office {
+  id: string;
+  name: string;
+  kind: OfficeKind;
+  country: string;
+  regionCodes: string[];
+  version: number;
+}
+
+/** Body of POST /offices (PATCH adds `version`). */
+export interface OfficeInput {
+  name: string;
+  kind: OfficeKind;
+  country: string;
+  regionCodes: string[];
+}
+
+/** One row of GET /users. */
+export interface UserSummary {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  officeId: string | null;
+  locale: Locale;
+  active: boolean;
+  version: number;
+}
+
+/** Body of POST /users. */
+export interface UserCreateInput {
+  username: string;
+  displayName: string;
+  role: Role;
+  officeId: string;
+  locale: Locale;
+  password: string;
+}
+
+/** One audit event. */
+export interface AuditEvent {
+  seq: number | string;
+  at: string;
+  actorId: string | null;
+  actorUsername: string | null;
+  actorRole: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  requestId: string | null;
+  ip: string | null;
+  fields: string[];
+  outcome: string;
+}
+
+/** Filters of GET /audit (all optional). */
+export interface AuditFilters {
+  actorId?: string;
+  entityType?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+}
+
+/** Cursor-paginated list envelope used by every list endpoint. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
