@@ -20,7 +20,7 @@ export async function registerWeb(app: App): Promise<void> {
     // Hashed asset names never change content: cache them for good. index.html names the
     // current assets, so it must be revalidated or a release would not reach the browser.
     setHeaders: (res, path) => {
-      res.setHeader(
+      res.header(
         'cache-control',
         path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       );
