@@ -54,7 +54,10 @@ export async function startRig(): Promise<BrowserRig> {
         locale: opts.locale ?? 'en-US',
         viewport: opts.mobile ? { width: 360, height: 740 } : { width: 1280, height: 800 },
       });
-      return context.newPage();
+      const page = await context.newPage();
+      // Fail in seconds, not half a minute, when something the test waits for never shows.
+      page.setDefaultTimeout(10_000);
+      return page;
     },
     async close() {
       await browser.close();
