@@ -4,7 +4,7 @@ import { PASSWORD } from '../helpers/harness.ts';
 import { type BrowserRig, browserSkipReason, startRig } from './browser.ts';
 
 const shots = 'docs/screenshots';
-const ky = JSON.parse(readFileSync('web/src/i18n/ky.json', 'utf8'));
+const ky = JSON.parse(readFileSync('web/src/i18n/ky/core.json', 'utf8'));
 
 describe.skipIf(browserSkipReason !== undefined)(`web UI in Chromium${browserSkipReason ? ` (${browserSkipReason})` : ''}`, () => {
   let rig: BrowserRig;

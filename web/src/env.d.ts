@@ -1,2 +1,2 @@
-// Stylesheets are bundled by Vite; TypeScript only needs to know that importing them is allowed.
-declare module '*.css';
+/// <reference types="vite/client" />
+// Vite's client types: import.meta.glob for the per-area translation files, and CSS imports.

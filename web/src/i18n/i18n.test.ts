@@ -11,7 +11,18 @@ type Tree = { [key: string]: string | Tree };
 
 const here = import.meta.dirname;
 const srcDir = join(here, '..');
-const load = (lng: string): Tree => JSON.parse(readFileSync(join(here, `${lng}.json`), 'utf8')) as Tree;
+/** A language's area files merged, refusing two files that claim the same top-level key. */
+function load(lng: string): Tree {
+  const merged: Tree = {};
+  for (const file of readdirSync(join(here, lng)).filter((f) => f.endsWith('.json'))) {
+    const part = JSON.parse(readFileSync(join(here, lng, file), 'utf8')) as Tree;
+    for (const key of Object.keys(part)) {
+      if (key in merged) throw new Error(`${lng}/${file}: top-level key "${key}" is defined twice`);
+    }
+    Object.assign(merged, part);
+  }
+  return merged;
+}
 
 /** Flatten nested JSON to dotted keys → values. */
 function flatten(tree: Tree, prefix = ''): Map<string, unknown> {

@@ -5,10 +5,9 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale } from '../api/types.ts';
-import type en from './en.json';
+import type { Translation } from './resources.ts';
 
-/** The shape of a translation file (en.json is the reference; the test keeps ru/ky in step). */
-export type Translation = typeof en;
+export type { Translation };
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -20,10 +19,23 @@ declare module 'i18next' {
 /** localStorage key that remembers the language, so the sign-in page opens in it. */
 export const LOCALE_STORAGE_KEY = 'koldoo.locale';
 
+// One folder per language, one file per area of the UI (core.json, cases.json, …): each area
+// owns its top-level keys, and a language's files are merged when it is first needed.
+const files = import.meta.glob<{ default: Record<string, unknown> }>('./*/*.json');
+
+async function loadLocale(lng: Locale): Promise<{ default: Translation }> {
+  const parts = await Promise.all(
+    Object.entries(files)
+      .filter(([path]) => path.startsWith(`./${lng}/`))
+      .map(([, load]) => load()),
+  );
+  return { default: Object.assign({}, ...parts.map((p) => p.default)) as Translation };
+}
+
 const loaders: Record<Locale, () => Promise<{ default: Translation }>> = {
-  en: () => import('./en.json', { with: { type: 'json' } }),
-  ru: () => import('./ru.json', { with: { type: 'json' } }),
-  ky: () => import('./ky.json', { with: { type: 'json' } }),
+  en: () => loadLocale('en'),
+  ru: () => loadLocale('ru'),
+  ky: () => loadLocale('ky'),
 };
 
 /** Narrow any string to a supported locale. */
