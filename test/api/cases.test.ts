@@ -57,4 +57,41 @@ describeEachEngine('cases', (h) => {
     expect((await analyst.get(`/api/v1/cases/${created.id}`)).status).toBe(404);
     expect((await analyst.get('/api/v1/cases')).status).toBe(403);
   });
+
+  it('records the date a case was really closed, never before it opened, and clears household fields with null', async () => {
+    const cw = await h().as('caseworker');
+    const created = (
+      await cw.post('/api/v1/cases', {
+        person: { ...tamara, givenName: 'Алима' },
+        type: 'family_reunification',
+        intakeChannel: 'single_window_centre',
+        openedOn: '2026-06-18',
+        household: [{ name: 'Эмир', relationship: 'child', age: 2, whereNow: 'abroad', country: 'RU', withWhom: 'сестра' }],
+      })
+    ).body.case;
+    const early = await cw.post(`/api/v1/cases/${created.id}/transitions`, {
+      to: 'closed',
+      reason: 'consent_withdrawn',
+      on: '2026-06-01',
+      version: created.version,
+    });
+    expect(early.status).toBe(422);
+    expect(early.body.error.code).toBe('date_before_opening');
+    const closed = await cw.post(`/api/v1/cases/${created.id}/transitions`, {
+      to: 'closed',
+      reason: 'consent_withdrawn',
+      on: '2026-07-04',
+      version: created.version,
+    });
+    expect(closed.body.case).toMatchObject({ closedOn: '2026-07-04', consentWithdrawnOn: '2026-07-04' });
+    const member = closed.body.case.household[0];
+    const home = await cw.patch(`/api/v1/cases/${created.id}/household/${member.id}`, {
+      whereNow: 'home',
+      country: null,
+      withWhom: null,
+      version: member.version,
+    });
+    expect(home.status).toBe(200);
+    expect(home.body.member).toMatchObject({ whereNow: 'home', country: null, withWhom: null });
+  });
 });

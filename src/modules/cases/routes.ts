@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../db/pagination.ts';
 import { contextOf } from '../../http/auth.ts';
-import { errorResponses, noContent, versionIn } from '../../http/schemas.ts';
+import { errorResponses, noContent } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
 import {
   caseDetailOut,
@@ -9,6 +9,7 @@ import {
   createCaseIn,
   householdMemberIn,
   householdMemberOut,
+  householdMemberPatch,
   listCasesQuery,
   transitionIn,
   updateCaseIn,
@@ -39,25 +40,63 @@ export function caseRoutes(app: App, deps: RouteDeps): void {
   const ctx = (req: Parameters<typeof contextOf>[0]) => contextOf(req, deps.db, deps.config);
   app.get(
     '/cases',
-    { schema: { tags, querystring: pageQuery.extend(listCasesQuery.shape), response: { 200: pageOf(caseListItem), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        description: 'Cases in your scope with filters (status, type, risk, screening, overdue follow-ups, region, text); pseudonym first.',
+        querystring: pageQuery.extend(listCasesQuery.shape),
+        response: { 200: pageOf(caseListItem), ...errorResponses },
+      },
+    },
     (req) => listCases(ctx(req), req.query),
   );
-  app.post('/cases', { schema: { tags, body: createCaseIn, response: { 201: detail, ...errorResponses } } }, async (req, reply) => {
-    const c = await createCase(ctx(req), req.body);
-    return reply.status(201).send({ case: await getCase(ctx(req), c.id) });
-  });
-  app.get('/cases/:id', { schema: { tags, params: idParams, response: { 200: detail, ...errorResponses } } }, async (req) => ({
-    case: await getCase(ctx(req), req.params.id),
-  }));
-  app.patch('/cases/:id', { schema: { tags, params: idParams, body: updateCaseIn, response: { 200: detail, ...errorResponses } } }, async (req) => ({
-    case: await updateCase(ctx(req), req.params.id, req.body),
-  }));
+  app.post(
+    '/cases',
+    {
+      schema: {
+        tags,
+        description: 'Opens a case (status open) for an existing person (personId) or a new one (person), numbered by region and year.',
+        body: createCaseIn,
+        response: { 201: detail, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const c = await createCase(ctx(req), req.body);
+      return reply.status(201).send({ case: await getCase(ctx(req), c.id) });
+    },
+  );
+  app.get(
+    '/cases/:id',
+    {
+      schema: {
+        tags,
+        description: 'A case with its person, household, screening with reasons, RSS trend, allowed moves and your abilities. Audited.',
+        params: idParams,
+        response: { 200: detail, ...errorResponses },
+      },
+    },
+    async (req) => ({ case: await getCase(ctx(req), req.params.id) }),
+  );
+  app.patch(
+    '/cases/:id',
+    {
+      schema: {
+        tags,
+        description: 'Changes case fields, consent and the caseworker’s own trafficking determination; reassigning needs case:assign. Versioned.',
+        params: idParams,
+        body: updateCaseIn,
+        response: { 200: detail, ...errorResponses },
+      },
+    },
+    async (req) => ({ case: await updateCase(ctx(req), req.params.id, req.body) }),
+  );
   app.post(
     '/cases/:id/transitions',
     {
       schema: {
         tags,
-        description: 'Moves the case: open → assessment → planning → assistance → monitoring → closed (with a reason), back one step with a note, or reopen.',
+        description:
+          'Moves the case forward one step: open → assessment → planning → assistance → monitoring; back one step with a note; to closed from any status with a reason (sustainably_reintegrated only from monitoring); closed → open with a note.',
         params: idParams,
         body: transitionIn,
         response: { 200: detail, ...errorResponses },
@@ -65,17 +104,34 @@ export function caseRoutes(app: App, deps: RouteDeps): void {
     },
     async (req) => ({ case: await transitionCase(ctx(req), req.params.id, req.body) }),
   );
-  app.get('/cases/:id/timeline', { schema: { tags, params: idParams, response: { 200: timelineOut, ...errorResponses } } }, async (req) => ({
-    items: await caseTimeline(ctx(req), req.params.id),
-  }));
+  app.get(
+    '/cases/:id/timeline',
+    { schema: { tags, description: 'Every event of the case, oldest first.', params: idParams, response: { 200: timelineOut, ...errorResponses } } },
+    async (req) => ({ items: await caseTimeline(ctx(req), req.params.id) }),
+  );
   app.get(
     '/cases/:id/household',
-    { schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(householdMemberOut) }), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        description: 'The household of the case, including members abroad or elsewhere.',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(householdMemberOut) }), ...errorResponses },
+      },
+    },
     async (req) => ({ items: await listHousehold(ctx(req), req.params.id) }),
   );
   app.post(
     '/cases/:id/household',
-    { schema: { tags, params: idParams, body: householdMemberIn, response: { 201: z.object({ member: householdMemberOut }), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        description: 'Adds a household member; a link to another case (family reunification) must be one you can read.',
+        params: idParams,
+        body: householdMemberIn,
+        response: { 201: z.object({ member: householdMemberOut }), ...errorResponses },
+      },
+    },
     async (req, reply) => reply.status(201).send({ member: await addHouseholdMember(ctx(req), req.params.id, req.body) }),
   );
   app.patch(
@@ -83,8 +139,9 @@ export function caseRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
+        description: 'Changes a household member; versioned.',
         params: memberParams,
-        body: householdMemberIn.partial().extend({ version: versionIn }).strict(),
+        body: householdMemberPatch,
         response: { 200: z.object({ member: householdMemberOut }), ...errorResponses },
       },
     },
@@ -92,7 +149,7 @@ export function caseRoutes(app: App, deps: RouteDeps): void {
   );
   app.delete(
     '/cases/:id/household/:memberId',
-    { schema: { tags, params: memberParams, response: { 204: noContent, ...errorResponses } } },
+    { schema: { tags, description: 'Removes a household member entered by mistake or no longer in the household.', params: memberParams, response: { 204: noContent, ...errorResponses } } },
     async (req, reply) => {
       await removeHouseholdMember(ctx(req), req.params.id, req.params.memberId);
       return reply.status(204).send(null);

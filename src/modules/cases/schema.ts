@@ -42,7 +42,34 @@ export const householdMemberIn = z
     linkedPersonId: z.uuid().optional(),
     linkedCaseId: z.uuid().optional(),
   })
-  .strict();
+  .strict()
+  .meta({
+    example: {
+      name: 'Эмир',
+      relationship: 'child',
+      sex: 'male',
+      age: 2,
+      whereNow: 'abroad',
+      country: 'RU',
+      withWhom: 'Сестра Гулнара, Москва',
+    },
+  });
+
+/** Body of PATCH /cases/:id/household/:memberId: any member field, with the version read. */
+export const householdMemberPatch = householdMemberIn
+  .partial()
+  .extend({
+    // null clears a field (the son is home again: no country, no "with whom").
+    sex: householdMemberIn.shape.sex.unwrap().nullable().optional(),
+    age: householdMemberIn.shape.age.unwrap().nullable().optional(),
+    country: householdMemberIn.shape.country.unwrap().nullable().optional(),
+    withWhom: householdMemberIn.shape.withWhom.unwrap().nullable().optional(),
+    linkedPersonId: householdMemberIn.shape.linkedPersonId.unwrap().nullable().optional(),
+    linkedCaseId: householdMemberIn.shape.linkedCaseId.unwrap().nullable().optional(),
+    version: versionIn,
+  })
+  .strict()
+  .meta({ example: { whereNow: 'home', withWhom: 'Вернулся с тётей чартерным рейсом Москва–Ош', version: 1 } });
 
 /** Body of POST /cases: an existing person by id, or a new one inline. */
 export const createCaseIn = z
@@ -66,10 +93,21 @@ export const createCaseIn = z
   .meta({
     id: 'CaseCreate',
     example: {
-      person: { givenName: 'Тамара', familyName: 'Осмонова', sex: 'female', estimatedAge: 29, originRegion: 'KG-J' },
+      person: {
+        givenName: 'Тамара',
+        familyName: 'Осмонова',
+        pseudonym: 'Тамара-5',
+        sex: 'female',
+        estimatedAge: 29,
+        phone: '+996555123456',
+        originRegion: 'KG-J',
+        originDistrict: 'KG-J-SUZAK',
+      },
       type: 'trafficking_survivor',
       intakeChannel: 'hotline',
+      openedOn: '2026-03-02',
       consent: { givenOn: '2026-03-02', scope: ['data_processing', 'referral', 'follow_up'] },
+      household: [{ name: 'Айгерим', relationship: 'child', sex: 'female', age: 9, whereNow: 'home' }],
     },
   });
 
@@ -88,7 +126,15 @@ export const updateCaseIn = z
       .optional(),
     version: versionIn,
   })
-  .strict();
+  .strict()
+  .meta({
+    example: {
+      assignedTo: '5b8e1f3c-2a7d-4c9e-8f16-0d3b7a5e9c21',
+      riskLevel: 'high',
+      determination: { likelihood: 'likely', note: 'Паспорт удерживал работодатель, зарплату не платили 8 месяцев' },
+      version: 4,
+    },
+  });
 
 /** Body of POST /cases/:id/transitions. */
 export const transitionIn = z
@@ -96,9 +142,11 @@ export const transitionIn = z
     to: z.enum(CASE_STATUSES),
     reason: z.enum(CLOSURE_REASONS).optional(),
     note: z.string().trim().max(2000).optional(),
+    on: pastDate.optional().describe('When it happened, if not today (closing date of a case closed on paper)'),
     version: versionIn,
   })
-  .strict();
+  .strict()
+  .meta({ example: { to: 'closed', reason: 'sustainably_reintegrated', note: 'Семья обрабатывает свою землю, продаёт урожай', version: 9 } });
 
 /** Query of GET /cases. */
 export const listCasesQuery = z.object({
@@ -169,6 +217,7 @@ export const caseDetailOut = caseCore
     latestScores: rssScoresSchema.nullable(),
     scoresTrend: z.array(z.object({ takenOn: z.string(), scores: rssScoresSchema })),
     allowedTransitions: z.array(z.enum(CASE_STATUSES)),
+    allowedClosureReasons: z.array(z.enum(CLOSURE_REASONS)).describe('The reasons a close may give from the current status (empty when it cannot close)'),
     abilities: z.array(z.enum(ACTIONS)),
   })
   .meta({ id: 'CaseDetail' });

@@ -6,7 +6,7 @@ import type { Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import { keyset, toPage } from '../../db/pagination.ts';
 import { cases, followups, householdMembers, offices, persons, rssAssessments, users } from '../../db/schema/index.ts';
-import { assertTransition, allowedTransitions } from '../../domain/workflow.ts';
+import { assertTransition, allowedClosureReasons, allowedTransitions } from '../../domain/workflow.ts';
 import { Conflict, Invalid, NotFound } from '../../errors.ts';
 import { findPersonInScope } from '../persons/queries.ts';
 import { insertPerson } from '../persons/service.ts';
@@ -14,7 +14,7 @@ import { type Ctx, transact } from '../shared/context.ts';
 import { type CaseRow, caseRecord, caseScopeColumns, loadCase } from './access.ts';
 import { recordCaseEvent, timelineOf } from './events.ts';
 import { nextCaseNumber, numberingRegion } from './numbering.ts';
-import type { createCaseIn, householdMemberIn, listCasesQuery, transitionIn, updateCaseIn } from './schema.ts';
+import type { createCaseIn, householdMemberIn, householdMemberPatch, listCasesQuery, transitionIn, updateCaseIn } from './schema.ts';
 import { screeningOfPerson } from './screening.ts';
 import { today } from '../../clock.ts';
 
@@ -121,6 +121,7 @@ async function detailOf(tx: Tx, actor: Actor, c: CaseRow) {
     latestScores: trend.at(-1)?.scores ?? null,
     scoresTrend: trend,
     allowedTransitions: abilities.includes('case:write') ? allowedTransitions(c.status) : [],
+    allowedClosureReasons: abilities.includes('case:write') ? allowedClosureReasons(c.status) : [],
     abilities,
   };
 }
@@ -259,19 +260,22 @@ export function transitionCase(ctx: Ctx, id: string, input: z.infer<typeof trans
     const c = await loadCase(tx, ctx.actor, id, 'case:write');
     const check = assertTransition(c.status, input.to, { reason: input.reason, note: input.note });
     if (!check.ok) throw new Invalid(check.error.code, `Cannot move the case from ${c.status} to ${input.to}`, check.error);
+    const on = input.on ?? today();
+    if (on < c.openedOn) throw new Invalid('date_before_opening', 'The date is before the case was opened', { field: 'on' });
     const closing = input.to === 'closed';
     const values: Partial<typeof cases.$inferInsert> = {
       status: input.to,
       closureReason: closing ? input.reason! : null,
-      closedOn: closing ? today() : null,
+      closedOn: closing ? on : null,
     };
-    if (closing && input.reason === 'consent_withdrawn' && !c.consentWithdrawnOn) values.consentWithdrawnOn = today();
+    if (closing && input.reason === 'consent_withdrawn' && !c.consentWithdrawnOn) values.consentWithdrawnOn = on;
     const row = await bumpCaseVersion(tx, c, input.version, values);
     await recordCaseEvent(tx, id, ctx.actor.userId, 'status_changed', {
       from: c.status,
       to: input.to,
       reason: input.reason ?? null,
       note: input.note ?? null,
+      on,
     });
     await audit({ fields: ['status', ...(closing ? ['closureReason'] : [])] });
     return detailOf(tx, ctx.actor, row);
@@ -287,7 +291,11 @@ export function caseTimeline(ctx: Ctx, id: string) {
   });
 }
 
-async function requireLinks(tx: Tx, actor: Actor, m: { linkedPersonId?: string | undefined; linkedCaseId?: string | undefined }) {
+async function requireLinks(
+  tx: Tx,
+  actor: Actor,
+  m: { linkedPersonId?: string | null | undefined; linkedCaseId?: string | null | undefined },
+) {
   if (m.linkedCaseId) await loadCase(tx, actor, m.linkedCaseId, 'case:read');
   if (m.linkedPersonId && !(await findPersonInScope(tx, actor, m.linkedPersonId, 'person:read'))) {
     throw new NotFound('person', m.linkedPersonId);
@@ -320,7 +328,7 @@ export function updateHouseholdMember(
   ctx: Ctx,
   caseId: string,
   memberId: string,
-  input: Partial<z.infer<typeof householdMemberIn>> & { version: number },
+  input: z.infer<typeof householdMemberPatch>,
 ) {
   return transact(ctx, { action: 'household.update', entityType: 'household_member', entityId: memberId }, async (tx, audit) => {
     await loadCase(tx, ctx.actor, caseId, 'case:write');
