@@ -4,6 +4,7 @@
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { bundleBudget } from './scripts/bundle-size.ts';
 
 const root = import.meta.dirname;
 
@@ -11,7 +12,7 @@ const root = import.meta.dirname;
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react()],
+  plugins: [react(), bundleBudget()],
   build: {
     outDir: resolve(root, '../dist/web'),
     emptyOutDir: true,

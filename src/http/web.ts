@@ -16,7 +16,8 @@ export async function registerWeb(app: App): Promise<void> {
   if (!webBuilt()) return;
   await app.register(fastifyStatic, {
     root: webRoot,
-    wildcard: false,
+    // Look files up per request, so a rebuilt UI is served without restarting the server.
+    wildcard: true,
     // Hashed asset names never change content: cache them for good. index.html names the
     // current assets, so it must be revalidated or a release would not reach the browser.
     setHeaders: (res, path) => {

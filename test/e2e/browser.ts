@@ -25,7 +25,10 @@ export interface BrowserRig {
 
 /** Builds the web UI once if it is missing, starts the server and the browser. */
 export async function startRig(): Promise<BrowserRig> {
-  if (!webBuilt()) execFileSync('npm', ['run', 'build:web', '--silent'], { stdio: 'inherit' });
+  if (!webBuilt()) {
+    // Vitest sets NODE_ENV=test, which would build development React.
+    execFileSync('npm', ['run', 'build:web', '--silent'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  }
   const harness = await startHarness('pglite');
   await harness.app.listen({ port: 0, host: '127.0.0.1' });
   const address = harness.app.server.address();

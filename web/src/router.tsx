@@ -19,6 +19,15 @@ const ChangePasswordPage = lazyNamed(
 const OfficesPage = lazyNamed(() => import('./features/offices/OfficesPage.tsx'), 'OfficesPage');
 const UsersPage = lazyNamed(() => import('./features/users/UsersPage.tsx'), 'UsersPage');
 const AuditPage = lazyNamed(() => import('./features/audit/AuditPage.tsx'), 'AuditPage');
+const ReferralsPage = lazyNamed(() => import('./features/partner/ReferralsPage.tsx'), 'ReferralsPage');
+const ServicesPage = lazyNamed(() => import('./features/admin/ServicesPage.tsx'), 'ServicesPage');
+const CataloguePage = lazyNamed(() => import('./features/admin/CataloguePage.tsx'), 'CataloguePage');
+const CeilingsPage = lazyNamed(() => import('./features/admin/CeilingsPage.tsx'), 'CeilingsPage');
+const HotlinePage = lazyNamed(() => import('./features/hotline/HotlinePage.tsx'), 'HotlinePage');
+const NewCasePage = lazyNamed(() => import('./features/intake/NewCasePage.tsx'), 'NewCasePage');
+const WorkPage = lazyNamed(() => import('./features/work/WorkPage.tsx'), 'WorkPage');
+const CasesPage = lazyNamed(() => import('./features/cases/CasesPage.tsx'), 'CasesPage');
+const CasePage = lazyNamed(() => import('./features/cases/CasePage.tsx'), 'CasePage');
 const NotFoundPage = lazyNamed(() => import('./routes/NotFoundPage.tsx'), 'NotFoundPage');
 
 const suspended = (node: ReactNode) => <Suspense fallback={<PageLoader />}>{node}</Suspense>;
@@ -34,6 +43,25 @@ export function AppRoutes() {
       <Route path="/login" element={suspended(<LoginPage />)} />
       <Route path="/" element={<RequireAuth>{suspended(<AppLayout />)}</RequireAuth>}>
         <Route index element={<HomePage />} />
+        <Route path="work" element={<WorkPage />} />
+        <Route
+          path="hotline"
+          element={
+            <RequireAbility ability="call:read">
+              <HotlinePage />
+            </RequireAbility>
+          }
+        />
+        <Route
+          path="cases/new"
+          element={
+            <RequireAbility ability="case:create">
+              <NewCasePage />
+            </RequireAbility>
+          }
+        />
+        <Route path="cases" element={<RequireAbility ability="case:read"><CasesPage /></RequireAbility>} />
+        <Route path="cases/:id" element={<RequireAbility ability="case:read"><CasePage /></RequireAbility>} />
         <Route path="password" element={<ChangePasswordPage />} />
         <Route path="offices" element={<OfficesPage />} />
         <Route
@@ -52,6 +80,10 @@ export function AppRoutes() {
             </RequireAbility>
           }
         />
+        <Route path="referrals" element={<ReferralsPage />} />
+        <Route path="admin/services" element={<ServicesPage />} />
+        <Route path="admin/catalogue" element={<CataloguePage />} />
+        <Route path="admin/ceilings" element={<CeilingsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

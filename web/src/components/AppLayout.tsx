@@ -61,9 +61,20 @@ export function AppLayout() {
   const signOut = () => logout.mutate();
 
   const items = [
+    {
+      to: '/work',
+      label: t('work.nav'),
+      show: ['case:read', 'call:write', 'plan:approve', 'referral:update'].some(can),
+    },
     { to: '/', label: t('nav.home'), show: true },
+    { to: '/hotline', label: t('hotline.nav'), show: can('call:read') },
+    { to: '/cases', label: t('cases.nav'), show: can('case:read') },
+    { to: '/referrals', label: t('partner.nav'), show: can('referral:read') },
     { to: '/offices', label: t('nav.offices'), show: true },
     { to: '/users', label: t('nav.users'), show: can('user:read') },
+    { to: '/admin/services', label: t('admin.nav.services'), show: can('service:write') },
+    { to: '/admin/catalogue', label: t('admin.nav.catalogue'), show: can('catalogue:write') },
+    { to: '/admin/ceilings', label: t('admin.nav.ceilings'), show: can('catalogue:write') },
     { to: '/audit', label: t('nav.audit'), show: can('audit:read') },
     { to: '/password', label: t('nav.changePassword'), show: true },
   ];

@@ -1,0 +1,141 @@
+import { Alert, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LOCALES } from '../../api/types.ts';
+import { RequireAbility } from '../../auth/RequireAbility.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { PageLoader } from '../../components/PageLoader.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { type CatalogueItem, useCatalogue } from './api.ts';
+import { CatalogueForm } from './CatalogueForm.tsx';
+import { formatKgs } from './money.ts';
+
+/** The catalogue as a table: names in all three languages (the reader's first), unit, cost, state. */
+function CatalogueTable({ onEdit }: { onEdit: (item: CatalogueItem) => void }) {
+  const { t, i18n } = useTranslation();
+  const query = useCatalogue();
+  const lng = LOCALES.find((l) => l === i18n.language) ?? 'en';
+  const others = LOCALES.filter((l) => l !== lng);
+
+  if (query.isPending) return <PageLoader />;
+  if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+  const items = query.data.items;
+  if (items.length === 0) return <Text c="dimmed">{t('admin.catalogue.empty')}</Text>;
+
+  return (
+    <ScrollTable label={t('admin.catalogue.tableLabel')} minWidth={760} striped highlightOnHover>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{t('admin.catalogue.names')}</Table.Th>
+          <Table.Th scope="col">{t('admin.catalogue.fields.code')}</Table.Th>
+          <Table.Th scope="col">{t('admin.catalogue.fields.unit')}</Table.Th>
+          <Table.Th scope="col" ta="right">
+            {t('admin.catalogue.fields.defaultUnitCost')}
+          </Table.Th>
+          <Table.Th scope="col">{t('admin.services.state')}</Table.Th>
+          <Table.Th scope="col">{t('admin.actions')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {items.map((item) => (
+          <Table.Tr key={item.code}>
+            <Table.Td>
+              <Text size="sm" fw={500} lang={lng}>
+                {item.names[lng]}
+              </Text>
+              {others.map((l) => (
+                <Text key={l} size="xs" c="dimmed" lang={l}>
+                  {item.names[l]}
+                </Text>
+              ))}
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm" ff="monospace">
+                {item.code}
+              </Text>
+            </Table.Td>
+            <Table.Td>{item.unit}</Table.Td>
+            <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+              {/* The column header names the currency. */}
+              {item.defaultUnitCost ? formatKgs(item.defaultUnitCost.kgs, i18n.language) : t('common.none')}
+            </Table.Td>
+            <Table.Td>
+              <Badge color={item.active ? 'teal' : 'gray'} variant="light" miw="max-content">
+                {item.active ? t('admin.active') : t('admin.catalogue.retired')}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() => onEdit(item)}
+                aria-label={t('admin.editNamed', { name: item.names[lng] })}
+              >
+                {t('admin.edit')}
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </ScrollTable>
+  );
+}
+
+/** The page: intro, the form when adding or editing, then the table. */
+function CatalogueAdmin() {
+  const { t, i18n } = useTranslation();
+  const lng = LOCALES.find((l) => l === i18n.language) ?? 'en';
+  const [editing, setEditing] = useState<CatalogueItem | 'new' | null>(null);
+  const [saved, setSaved] = useState<{ result: 'created' | 'updated'; name: string } | null>(null);
+
+  const open = (target: CatalogueItem | 'new') => {
+    setSaved(null);
+    setEditing(target);
+    window.scrollTo({ top: 0 });
+  };
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start">
+        <PageTitle>{t('admin.catalogue.title')}</PageTitle>
+        {editing === null && <Button onClick={() => open('new')}>{t('admin.catalogue.add')}</Button>}
+      </Group>
+      <Text maw={720}>{t('admin.catalogue.intro')}</Text>
+      {saved && (
+        <Alert
+          color="green"
+          role="status"
+          withCloseButton
+          closeButtonLabel={t('common.close')}
+          onClose={() => setSaved(null)}
+        >
+          {saved.result === 'created'
+            ? t('admin.catalogue.created', { name: saved.name })
+            : t('admin.catalogue.updated', { name: saved.name })}
+        </Alert>
+      )}
+      {editing !== null && (
+        <CatalogueForm
+          key={editing === 'new' ? 'new' : editing.code}
+          item={editing === 'new' ? undefined : editing}
+          onDone={(result, item) => {
+            setEditing(null);
+            setSaved({ result, name: item.names[lng] });
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      )}
+      <CatalogueTable onEdit={open} />
+    </Stack>
+  );
+}
+
+/** Assistance catalogue for admins (ability `catalogue:write`): names in en/ru/ky, unit, default cost. */
+export function CataloguePage() {
+  return (
+    <RequireAbility ability="catalogue:write">
+      <CatalogueAdmin />
+    </RequireAbility>
+  );
+}

@@ -1,0 +1,237 @@
+import { Alert, Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { RequireAbility } from '../../auth/RequireAbility.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { LoadMore } from '../../components/LoadMore.tsx';
+import { PageLoader } from '../../components/PageLoader.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { ScrollTable } from '../../components/ScrollTable.tsx';
+import {
+  SERVICE_KINDS,
+  type Service,
+  type ServiceFilters,
+  type ServiceKind,
+  useServicesPages,
+} from './api.ts';
+import { placeNamer, useRegions } from './regions.ts';
+import { ServiceForm } from './ServiceForm.tsx';
+
+const isKind = (value: string): value is ServiceKind => (SERVICE_KINDS as readonly string[]).includes(value);
+const NO_FILTERS: ServiceFilters = { kind: '', region: '', q: '', active: '' };
+
+/** Kind, area, state and a name search; the text waits for a pause in typing (saves requests on 3G). */
+function Filters({ onChange }: { onChange: (filters: ServiceFilters) => void }) {
+  const { t, i18n } = useTranslation();
+  const regions = useRegions();
+  const lng = i18n.language === 'ru' || i18n.language === 'ky' ? i18n.language : 'en';
+  const [filters, setFilters] = useState<ServiceFilters>(NO_FILTERS);
+  const [text, setText] = useState('');
+
+  useEffect(() => {
+    const timer = setTimeout(
+      () => setFilters((f) => (f.q === text.trim() ? f : { ...f, q: text.trim() })),
+      400,
+    );
+    return () => clearTimeout(timer);
+  }, [text]);
+  useEffect(() => onChange(filters), [filters, onChange]);
+
+  return (
+    <Group align="flex-end" gap="sm" role="search" aria-label={t('admin.services.filters')}>
+      <NativeSelect
+        label={t('admin.services.fields.kind')}
+        value={filters.kind}
+        onChange={(e) => {
+          const value = e.currentTarget.value;
+          setFilters((f) => ({ ...f, kind: isKind(value) ? value : '' }));
+        }}
+        data={[
+          { value: '', label: t('admin.services.allKinds') },
+          ...SERVICE_KINDS.map((k) => ({ value: k, label: t(`admin.serviceKinds.${k}`) })),
+        ]}
+        w={{ base: '100%', xs: 220 }}
+      />
+      <NativeSelect
+        label={t('admin.services.area')}
+        value={filters.region}
+        onChange={(e) => {
+          const value = e.currentTarget.value;
+          setFilters((f) => ({ ...f, region: value }));
+        }}
+        w={{ base: '100%', xs: 220 }}
+      >
+        <option value="">{t('admin.services.allAreas')}</option>
+        {regions.data?.regions.map((r) => (
+          <optgroup key={r.iso} label={r.names[lng]}>
+            <option value={r.iso}>{t('admin.services.wholeRegion', { name: r.names[lng] })}</option>
+            {regions.data.districts
+              .filter((d) => d.regionIso === r.iso)
+              .map((d) => (
+                <option key={d.code} value={d.code}>
+                  {d.names[lng]}
+                </option>
+              ))}
+          </optgroup>
+        ))}
+      </NativeSelect>
+      <NativeSelect
+        label={t('admin.services.state')}
+        value={filters.active}
+        onChange={(e) => {
+          const value = e.currentTarget.value;
+          setFilters((f) => ({ ...f, active: value === 'true' || value === 'false' ? value : '' }));
+        }}
+        data={[
+          { value: '', label: t('admin.services.allStates') },
+          { value: 'true', label: t('admin.active') },
+          { value: 'false', label: t('admin.inactive') },
+        ]}
+        w={{ base: '100%', xs: 180 }}
+      />
+      <TextInput
+        type="search"
+        label={t('admin.services.search')}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        w={{ base: '100%', xs: 240 }}
+      />
+    </Group>
+  );
+}
+
+/** The directory as a table with "load more"; each row can be opened in the form. */
+function ServicesTable({ filters, onEdit }: { filters: ServiceFilters; onEdit: (s: Service) => void }) {
+  const { t, i18n } = useTranslation();
+  const query = useServicesPages(filters);
+  const regions = useRegions();
+  const place = placeNamer(regions.data, i18n.language);
+
+  if (query.isPending) return <PageLoader />;
+  if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+  const services = query.data.pages.flatMap((p) => p.items);
+  const filtered = filters.kind || filters.region || filters.q || filters.active;
+  if (services.length === 0) {
+    return <Text c="dimmed">{filtered ? t('admin.services.emptyFiltered') : t('admin.services.empty')}</Text>;
+  }
+
+  return (
+    <>
+      <ScrollTable label={t('admin.services.tableLabel')} minWidth={880} striped highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('admin.services.fields.name')}</Table.Th>
+            <Table.Th scope="col">{t('admin.services.fields.organisationId')}</Table.Th>
+            <Table.Th scope="col">{t('admin.services.fields.kind')}</Table.Th>
+            <Table.Th scope="col">{t('admin.services.areas')}</Table.Th>
+            <Table.Th scope="col">{t('admin.services.contact')}</Table.Th>
+            <Table.Th scope="col">{t('admin.services.state')}</Table.Th>
+            <Table.Th scope="col">{t('admin.actions')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }}>
+          {services.map((s) => (
+            <Table.Tr key={s.id}>
+              <Table.Td maw={320}>
+                <Text size="sm" fw={500}>
+                  {s.name}
+                </Text>
+                {s.description && (
+                  <Text size="xs" c="dimmed" lineClamp={2}>
+                    {s.description}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{s.organisationName}</Table.Td>
+              <Table.Td>{t(`admin.serviceKinds.${s.kind}`)}</Table.Td>
+              <Table.Td>
+                {s.regionCodes.length > 0 ? s.regionCodes.map(place).join('; ') : t('admin.services.noAreas')}
+              </Table.Td>
+              <Table.Td>{[s.phone, s.email].filter(Boolean).join(' · ') || t('common.none')}</Table.Td>
+              <Table.Td>
+                <Badge color={s.active ? 'teal' : 'gray'} variant="light" miw="max-content">
+                  {s.active ? t('admin.active') : t('admin.inactive')}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => onEdit(s)}
+                  aria-label={t('admin.editNamed', { name: s.name })}
+                >
+                  {t('admin.edit')}
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </ScrollTable>
+      <LoadMore
+        shown={services.length}
+        hasMore={query.hasNextPage}
+        loading={query.isFetchingNextPage}
+        onLoadMore={() => void query.fetchNextPage()}
+      />
+    </>
+  );
+}
+
+/** The page: intro, the form when adding or editing, the filters and the table. */
+function ServicesDirectory() {
+  const { t } = useTranslation();
+  const [filters, setFilters] = useState<ServiceFilters>(NO_FILTERS);
+  const [editing, setEditing] = useState<Service | 'new' | null>(null);
+  const [saved, setSaved] = useState<{ result: 'created' | 'updated'; name: string } | null>(null);
+
+  const open = (target: Service | 'new') => {
+    setSaved(null);
+    setEditing(target);
+    window.scrollTo({ top: 0 });
+  };
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start">
+        <PageTitle>{t('admin.services.title')}</PageTitle>
+        {editing === null && <Button onClick={() => open('new')}>{t('admin.services.add')}</Button>}
+      </Group>
+      <Text maw={720}>{t('admin.services.intro')}</Text>
+      {saved && (
+        <Alert
+          color="green"
+          role="status"
+          withCloseButton
+          closeButtonLabel={t('common.close')}
+          onClose={() => setSaved(null)}
+        >
+          {saved.result === 'created'
+            ? t('admin.services.created', { name: saved.name })
+            : t('admin.services.updated', { name: saved.name })}
+        </Alert>
+      )}
+      {editing !== null && (
+        <ServiceForm
+          key={editing === 'new' ? 'new' : editing.id}
+          service={editing === 'new' ? undefined : editing}
+          onDone={(result, service) => {
+            setEditing(null);
+            setSaved({ result, name: service.name });
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      )}
+      <Filters onChange={setFilters} />
+      <ServicesTable filters={filters} onEdit={open} />
+    </Stack>
+  );
+}
+
+/** Service directory for admins (ability `service:write`): list with filters, create and edit. */
+export function ServicesPage() {
+  return (
+    <RequireAbility ability="service:write">
+      <ServicesDirectory />
+    </RequireAbility>
+  );
+}

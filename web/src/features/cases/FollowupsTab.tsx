@@ -1,0 +1,353 @@
+import {
+  Alert,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { PageLoader } from '../../components/PageLoader.tsx';
+import { useFormat } from '../../i18n/format.ts';
+import { fetchFollowups, useFollowupMutations, useFollowups } from './api.ts';
+import { FollowupStatusBadge } from './Badges.tsx';
+import type { CaseTabProps } from './CasePage.tsx';
+import { FOLLOWUP_KINDS } from './codes.ts';
+import { FormAlerts } from './FormAlerts.tsx';
+import { DateField } from './inputs.tsx';
+import { useStaffNames } from './labels.ts';
+import type { CaseDetail, Followup } from './types.ts';
+import { useCaseForm } from './useCaseForm.ts';
+import { compact, dateProblem, optionalText, todayIso } from './validation.ts';
+
+type ScheduleField = 'kind' | 'dueOn' | 'assignedTo';
+type ScheduleValues = Record<ScheduleField, string>;
+
+function ScheduleForm({
+  c,
+  onSaved,
+  onCancel,
+}: {
+  c: CaseDetail;
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const mutations = useFollowupMutations(c.id);
+  const staff = useStaffNames();
+  const form = useCaseForm<ScheduleValues, ScheduleField>({
+    id: 'followup',
+    initial: { kind: 'visit', dueOn: '', assignedTo: '' },
+    fields: ['kind', 'dueOn', 'assignedTo'],
+    validate: (v) =>
+      compact({ kind: undefined, dueOn: dateProblem(v.dueOn, { required: true }), assignedTo: undefined }),
+  });
+  const v = form.values;
+  const workers = (staff.query.data ?? []).filter(
+    (u) => u.officeId === c.officeId && (u.role === 'caseworker' || u.role === 'supervisor'),
+  );
+  const defaultName = staff.name(c.assignedTo);
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const ok = await form.submit((values) =>
+      mutations.schedule.mutateAsync({
+        kind: values.kind,
+        dueOn: values.dueOn,
+        ...(values.assignedTo ? { assignedTo: values.assignedTo } : {}),
+      }),
+    );
+    if (ok) onSaved();
+  };
+
+  return (
+    <Paper
+      withBorder
+      p="md"
+      component="form"
+      onSubmit={(e: FormEvent<HTMLFormElement>) => void onSubmit(e)}
+      noValidate
+    >
+      <Stack gap="sm">
+        <Title order={3} size="h5">
+          {t('cases.followups.scheduleTitle')}
+        </Title>
+        <FormAlerts form={form} />
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <NativeSelect
+            id={form.fieldId('kind')}
+            label={t('cases.followups.kind')}
+            value={v.kind}
+            onChange={(e) => form.set('kind', e.currentTarget.value)}
+            data={FOLLOWUP_KINDS.map((k) => ({ value: k, label: t(`casesCodes.followupKind.${k}`) }))}
+          />
+          <DateField
+            id={form.fieldId('dueOn')}
+            label={t('cases.followups.dueOn')}
+            value={v.dueOn}
+            onChange={(value) => form.set('dueOn', value)}
+            error={form.error('dueOn')}
+            required
+          />
+          <NativeSelect
+            id={form.fieldId('assignedTo')}
+            label={t('cases.followups.assignedTo')}
+            value={v.assignedTo}
+            onChange={(e) => form.set('assignedTo', e.currentTarget.value)}
+            error={form.error('assignedTo')}
+            data={[
+              {
+                value: '',
+                label: defaultName
+                  ? t('cases.followups.defaultAssignee', { name: defaultName })
+                  : t('cases.followups.defaultAssigneeNoName'),
+              },
+              ...workers.map((u) => ({ value: u.id, label: u.displayName })),
+            ]}
+          />
+        </SimpleGrid>
+        <Group>
+          <Button type="submit" loading={form.pending}>
+            {t('cases.followups.schedule')}
+          </Button>
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+type OutcomeField = 'status' | 'doneOn' | 'dueOn' | 'outcomeNote';
+type OutcomeValues = Record<OutcomeField, string>;
+
+const outcomeOf = (f: Followup): OutcomeValues => ({
+  status: 'done',
+  doneOn: todayIso(),
+  dueOn: f.dueOn,
+  outcomeNote: f.outcomeNote ?? '',
+});
+
+function OutcomeForm({
+  caseId,
+  followup,
+  onDone,
+}: {
+  caseId: string;
+  followup: Followup;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const mutations = useFollowupMutations(caseId);
+  const form = useCaseForm<OutcomeValues, OutcomeField>({
+    id: `outcome-${followup.id}`,
+    initial: outcomeOf(followup),
+    version: followup.version,
+    fields: ['status', 'doneOn', 'dueOn', 'outcomeNote'],
+    validate: (v) =>
+      compact({
+        status: undefined,
+        doneOn: v.status === 'done' ? dateProblem(v.doneOn, { required: true, past: true }) : undefined,
+        dueOn: v.status === 'scheduled' ? dateProblem(v.dueOn, { required: true }) : undefined,
+        outcomeNote: optionalText(v.outcomeNote, 4000),
+      }),
+  });
+  const v = form.values;
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const ok = await form.submit((values, version) =>
+      mutations.update.mutateAsync({
+        followupId: followup.id,
+        body: {
+          status: values.status,
+          ...(values.status === 'done' ? { doneOn: values.doneOn } : {}),
+          ...(values.status === 'scheduled' ? { dueOn: values.dueOn } : {}),
+          outcomeNote: values.outcomeNote.trim() || null,
+          version: version!,
+        },
+      }),
+    );
+    if (ok) onDone();
+  };
+
+  const reload = () =>
+    void form.reloadAndReapply(async () => {
+      const latest = (await fetchFollowups(caseId)).find((f) => f.id === followup.id);
+      return latest ? { values: outcomeOf(latest), version: latest.version } : null;
+    });
+
+  return (
+    <Paper
+      withBorder
+      p="sm"
+      component="form"
+      onSubmit={(e: FormEvent<HTMLFormElement>) => void onSubmit(e)}
+      noValidate
+    >
+      <Stack gap="xs">
+        <FormAlerts form={form} onReload={reload} />
+        <Radio.Group
+          id={form.fieldId('status')}
+          label={t('cases.followups.outcome')}
+          value={v.status}
+          onChange={(value) => form.set('status', value)}
+        >
+          <Group gap="md" mt={4}>
+            <Radio value="done" label={t('cases.followups.outcomeDone')} />
+            <Radio value="missed" label={t('cases.followups.outcomeMissed')} />
+            <Radio value="scheduled" label={t('cases.followups.outcomeReschedule')} />
+            <Radio value="cancelled" label={t('cases.followups.outcomeCancel')} />
+          </Group>
+        </Radio.Group>
+        {v.status === 'done' && (
+          <DateField
+            id={form.fieldId('doneOn')}
+            label={t('cases.followups.doneOn')}
+            value={v.doneOn}
+            onChange={(value) => form.set('doneOn', value)}
+            error={form.error('doneOn')}
+            required
+            past
+          />
+        )}
+        {v.status === 'scheduled' && (
+          <DateField
+            id={form.fieldId('dueOn')}
+            label={t('cases.followups.newDueOn')}
+            value={v.dueOn}
+            onChange={(value) => form.set('dueOn', value)}
+            error={form.error('dueOn')}
+            required
+          />
+        )}
+        <Textarea
+          id={form.fieldId('outcomeNote')}
+          label={t('cases.followups.note')}
+          value={v.outcomeNote}
+          onChange={(e) => form.set('outcomeNote', e.currentTarget.value)}
+          error={form.error('outcomeNote')}
+          autosize
+          minRows={2}
+          maxLength={4000}
+        />
+        <Group gap="xs">
+          <Button type="submit" size="xs" loading={form.pending} disabled={form.notice === 'gone'}>
+            {t('cases.save')}
+          </Button>
+          <Button size="xs" variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+function FollowupCard({ f, canWrite }: { f: Followup; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const staff = useStaffNames();
+  const [recording, setRecording] = useState(false);
+  return (
+    <Paper
+      withBorder
+      p="md"
+      component="article"
+      aria-label={`${t(`casesCodes.followupKind.${f.kind}`)} ${fmt.date(f.dueOn)}`}
+    >
+      <Stack gap={4}>
+        <Group justify="space-between" align="flex-start">
+          <Stack gap={0}>
+            <Text fw={600}>{t(`casesCodes.followupKind.${f.kind}`)}</Text>
+            <Text size="sm" c={f.overdue ? 'red' : undefined} fw={f.overdue ? 700 : undefined}>
+              {t('cases.followups.due', { date: fmt.date(f.dueOn) })}
+            </Text>
+          </Stack>
+          <FollowupStatusBadge status={f.status} overdue={f.overdue} />
+        </Group>
+        <Text size="xs" c="dimmed">
+          {t('cases.followups.for', { name: staff.name(f.assignedTo) ?? t('cases.someone') })}
+          {f.doneOn ? ` · ${t('cases.followups.doneLine', { date: fmt.date(f.doneOn) })}` : ''}
+        </Text>
+        {f.outcomeNote && <Text size="sm">{f.outcomeNote}</Text>}
+        {canWrite && f.status === 'scheduled' && !recording && (
+          <Group>
+            <Button size="xs" variant="default" onClick={() => setRecording(true)}>
+              {t('cases.followups.record')}
+            </Button>
+          </Group>
+        )}
+        {recording && <OutcomeForm caseId={f.caseId} followup={f} onDone={() => setRecording(false)} />}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Follow-ups: home visits and calls, scheduled and recorded; overdue ones stand out in red. */
+export function FollowupsTab({ c }: CaseTabProps) {
+  const { t } = useTranslation();
+  const query = useFollowups(c.id);
+  const [adding, setAdding] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const canWrite = c.abilities.includes('case:write');
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={2} size="h4">
+          {t('cases.followups.title')}
+        </Title>
+        {canWrite && !adding && (
+          <Button
+            size="sm"
+            onClick={() => {
+              setSaved(false);
+              setAdding(true);
+            }}
+          >
+            {t('cases.followups.schedule')}
+          </Button>
+        )}
+      </Group>
+      {saved && (
+        <Alert
+          color="green"
+          role="status"
+          withCloseButton
+          closeButtonLabel={t('common.close')}
+          onClose={() => setSaved(false)}
+        >
+          {t('cases.followups.scheduled')}
+        </Alert>
+      )}
+      {adding && (
+        <ScheduleForm
+          c={c}
+          onSaved={() => {
+            setAdding(false);
+            setSaved(true);
+          }}
+          onCancel={() => setAdding(false)}
+        />
+      )}
+      {query.isPending ? (
+        <PageLoader />
+      ) : query.isError ? (
+        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
+      ) : query.data.length === 0 ? (
+        <Text c="dimmed">{t('cases.followups.empty')}</Text>
+      ) : (
+        query.data.map((f) => <FollowupCard key={f.id} f={f} canWrite={canWrite} />)
+      )}
+    </Stack>
+  );
+}

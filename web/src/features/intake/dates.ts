@@ -1,0 +1,35 @@
+/** Calendar helpers in the browser's own time zone: "today" is the worker's day, not UTC's. */
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A Date as YYYY-MM-DD in local time. */
+export function isoDay(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Today as YYYY-MM-DD in local time (consent dates, "not in the future" checks). */
+export function todayLocal(now: Date = new Date()): string {
+  return isoDay(now);
+}
+
+/** The instant local midnight began today, as ISO (the `from` of "today's calls"). */
+export function startOfTodayIso(now: Date = new Date()): string {
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate()).toISOString();
+}
+
+/** Whether a string is a real calendar date YYYY-MM-DD. */
+export function isIsoDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * A YYYY-MM-DD calendar day as a local Date (midnight here), so formatting shows that same day
+ * in any time zone; `new Date('2026-03-01')` would be UTC midnight, the day before west of UTC.
+ */
+export function localDay(value: string): Date | string {
+  if (!isIsoDay(value)) return value;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d);
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { isE164, normalizePhone } from './phone.ts';
+import { isIsoDay, startOfTodayIso, todayLocal } from './dates.ts';
+
+describe('phone numbers as said on the phone', () => {
+  it.each([
+    ['0555 123 456', '+996555123456'],
+    ['555-12-34-56', '+996555123456'],
+    ['996 (555) 123456', '+996555123456'],
+    ['00 7 916 123 45 67', '+79161234567'],
+    ['+996 772 40 11 22', '+996772401122'],
+    ['', ''],
+  ])('%s → %s', (input, out) => {
+    expect(normalizePhone(input)).toBe(out);
+  });
+
+  it('knows E.164 when it sees it', () => {
+    expect(isE164('+996555123456')).toBe(true);
+    expect(isE164('0555123456')).toBe(false);
+    expect(isE164('+0123456789')).toBe(false);
+  });
+});
+
+describe('local calendar days', () => {
+  it('formats today and local midnight in the browser time zone', () => {
+    const now = new Date(2026, 2, 1, 9, 42);
+    expect(todayLocal(now)).toBe('2026-03-01');
+    expect(new Date(startOfTodayIso(now)).getTime()).toBe(new Date(2026, 2, 1).getTime());
+  });
+
+  it('accepts only real dates', () => {
+    expect(isIsoDay('2026-02-28')).toBe(true);
+    expect(isIsoDay('2026-02-30')).toBe(false);
+    expect(isIsoDay('01.03.2026')).toBe(false);
+  });
+});
+
+describe('localDay', () => {
+  it('reads a calendar day as local midnight, and leaves anything else alone', async () => {
+    const { localDay } = await import('./dates.ts');
+    expect(localDay('2026-03-01')).toEqual(new Date(2026, 2, 1));
+    expect(localDay('soon')).toBe('soon');
+  });
+});
