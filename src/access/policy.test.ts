@@ -93,6 +93,9 @@ const EXPECTED: Record<Role, Record<Action, string>> = {
     'service:write': 'aaaaaaa',
     'catalogue:write': 'aaaaaaa',
     'report:read': 'aaaaaaa',
+    'duplicate:scan': 'aaaaaaa',
+    'duplicate:review': 'rrrrrrr',
+    'person:merge': 'rrrrrrr',
   },
   supervisor: {
     'office:read': 'aaaaaaa',
@@ -114,6 +117,9 @@ const EXPECTED: Record<Role, Record<Action, string>> = {
     'service:write': 'rrrrrrr',
     'catalogue:write': 'rrrrrrr',
     'report:read': 'aaassaa',
+    'duplicate:scan': 'aaaaaaa',
+    'duplicate:review': 'aaassaa',
+    'person:merge': 'aaassaa',
   },
   caseworker: {
     'office:read': 'aaaaaaa',
@@ -135,6 +141,9 @@ const EXPECTED: Record<Role, Record<Action, string>> = {
     'service:write': 'rrrrrrr',
     'catalogue:write': 'rrrrrrr',
     'report:read': 'rrrrrrr',
+    'duplicate:scan': 'rrrrrrr',
+    'duplicate:review': 'rrrrrrr',
+    'person:merge': 'rrrrrrr',
   },
   hotline_operator: {
     'office:read': 'aaaaaaa',
@@ -156,6 +165,9 @@ const EXPECTED: Record<Role, Record<Action, string>> = {
     'service:write': 'rrrrrrr',
     'catalogue:write': 'rrrrrrr',
     'report:read': 'rrrrrrr',
+    'duplicate:scan': 'rrrrrrr',
+    'duplicate:review': 'rrrrrrr',
+    'person:merge': 'rrrrrrr',
   },
   partner: {
     'office:read': 'aaaaaaa',
@@ -177,6 +189,9 @@ const EXPECTED: Record<Role, Record<Action, string>> = {
     'service:write': 'rrrrrrr',
     'catalogue:write': 'rrrrrrr',
     'report:read': 'rrrrrrr',
+    'duplicate:scan': 'rrrrrrr',
+    'duplicate:review': 'rrrrrrr',
+    'person:merge': 'rrrrrrr',
   },
   analyst: {
     'office:read': 'aaaaaaa',
@@ -198,6 +213,9 @@ const EXPECTED: Record<Role, Record<Action, string>> = {
     'service:write': 'rrrrrrr',
     'catalogue:write': 'rrrrrrr',
     'report:read': 'aaaaaaa',
+    'duplicate:scan': 'rrrrrrr',
+    'duplicate:review': 'rrrrrrr',
+    'person:merge': 'rrrrrrr',
   },
   auditor: {
     'office:read': 'aaaaaaa',
@@ -219,6 +237,9 @@ const EXPECTED: Record<Role, Record<Action, string>> = {
     'service:write': 'rrrrrrr',
     'catalogue:write': 'rrrrrrr',
     'report:read': 'rrrrrrr',
+    'duplicate:scan': 'rrrrrrr',
+    'duplicate:review': 'rrrrrrr',
+    'person:merge': 'rrrrrrr',
   },
 };
 

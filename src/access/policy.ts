@@ -37,6 +37,9 @@ export const ACTIONS = [
   'service:write',
   'catalogue:write',
   'report:read',
+  'duplicate:scan',
+  'duplicate:review',
+  'person:merge',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -79,6 +82,8 @@ export const GRANTS = {
     'service:write': 'all',
     'catalogue:write': 'all',
     'report:read': 'all',
+    // Starting the registry-wide duplicate scan shows counts only, never a person.
+    'duplicate:scan': 'all',
   },
   supervisor: {
     'office:read': 'all',
@@ -95,6 +100,10 @@ export const GRANTS = {
     'plan:approve': 'office',
     'referral:read': 'office',
     'report:read': 'office',
+    'duplicate:scan': 'all',
+    // Pairs are reviewed, and persons merged, only where both persons lie in the office's scope.
+    'duplicate:review': 'office',
+    'person:merge': 'office',
   },
   caseworker: {
     'office:read': 'all',

@@ -27,7 +27,7 @@ const program = new Command()
 program
   .command('serve')
   .description('run the API and web UI (migrates first; creates the admin on first start)')
-  .option('--demo', 'also load the demo offices and users (same as KOLDOO_DEMO=1)')
+  .option('--demo', 'also load the demo offices, users and cases (same as KOLDOO_DEMO=1)')
   .option('-p, --port <port>', 'port to listen on (default PORT or 8080)', (v) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port number');
@@ -39,7 +39,9 @@ program
     const admin = await ensureAdmin(database.db, config);
     if (admin?.generated) out(`Created the first account: admin / ${admin.password} (change it at first sign-in)`);
     else if (admin) out('Created the first account: admin (password from KOLDOO_ADMIN_PASSWORD)');
-    if (opts.demo || config.demo) printAccounts(await seedDemo(database.db, { password: process.env.KOLDOO_DEMO_PASSWORD }));
+    if (opts.demo || config.demo) {
+      printAccounts(await seedDemo(database.db, { password: process.env.KOLDOO_DEMO_PASSWORD, cases: true, config }));
+    }
     const app = await buildApp(database, config);
     const port = opts.port ?? config.port;
     await app.listen({ port, host: config.host });
@@ -66,8 +68,35 @@ program
 
 program
   .command('demo')
-  .description('load the demo offices and users into the configured database')
-  .action(() => withDatabase(async ({ database }) => printAccounts(await seedDemo(database.db, { password: process.env.KOLDOO_DEMO_PASSWORD }))));
+  .description('load the demo offices, users and cases into the configured database')
+  .option('--no-cases', 'only the offices, users and services, without the demo cases and calls')
+  .action((opts: { cases: boolean }) =>
+    withDatabase(async ({ database, config }) =>
+      printAccounts(
+        await seedDemo(database.db, { password: process.env.KOLDOO_DEMO_PASSWORD, cases: opts.cases, config }),
+      ),
+    ),
+  );
+
+const count = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a positive whole number');
+  return n;
+};
+program
+  .command('generate')
+  .description('fill the database with realistic generated cases (deterministic per seed; a second run adds nothing)')
+  .requiredOption('--persons <n>', 'how many persons the seed should have in the database', count)
+  .option('--seed <seed>', 'seed of the generator (default: koldoo)')
+  .option('--as-of <date>', 'the "today" of the generated history (default: today)')
+  .option('--batch <n>', 'persons per transaction (default: 1000)', count)
+  .action((opts: { persons: number; seed?: string; asOf?: string; batch?: number }) =>
+    withDatabase(async ({ database, config }) => {
+      // Loaded on demand: the generator and its progress bar are development tools.
+      const { runGenerate } = await import('../generate/cli.ts');
+      await runGenerate(database, config, opts, out);
+    }),
+  );
 
 const user = program.command('user').description('manage accounts');
 user

@@ -7,6 +7,7 @@ import { callRoutes } from './calls/routes.ts';
 import { episodeRoutes } from './episodes/routes.ts';
 import { assessmentRoutes } from './assessments/routes.ts';
 import { personRoutes } from './persons/routes.ts';
+import { duplicateRoutes } from './duplicates/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { officeRoutes } from './offices/routes.ts';
 import { referenceRoutes } from './reference/routes.ts';
@@ -23,6 +24,7 @@ export function registerRoutes(app: App, deps: RouteDeps): void {
   officeRoutes(app, deps);
   auditRoutes(app, deps);
   personRoutes(app, deps);
+  duplicateRoutes(app, deps);
   caseRoutes(app, deps);
   catalogueRoutes(app, deps);
   planRoutes(app, deps);

@@ -251,6 +251,34 @@ describe.skipIf(browserSkipReason !== undefined)(
       expect(
         await page.locator('[data-testid="scores-chart"] svg[role="img"] path').count(),
       ).toBeGreaterThanOrEqual(4);
+
+      // Vulnerability: factors per level, a live suggestion, and the level the caseworker sets.
+      await page.getByRole('button', { name: L.domv.add }).click();
+      const level = (name: string) => page.getByRole('group', { name });
+      await level(C.domvLevel.individual).getByRole('button', { name: L.domv.addRisk }).click();
+      await level(C.domvLevel.individual).getByLabel(L.domv.factor, { exact: true }).selectOption('health');
+      await level(C.domvLevel.individual)
+        .getByLabel(L.domv.factorNote)
+        .fill('Kidney infection from the cold shed');
+      await level(C.domvLevel.household).getByRole('button', { name: L.domv.addRisk }).click();
+      await level(C.domvLevel.household).getByLabel(L.domv.factor, { exact: true }).selectOption('debt');
+      await level(C.domvLevel.household).getByRole('button', { name: L.domv.addRisk }).click();
+      await level(C.domvLevel.household)
+        .getByLabel(L.domv.factor, { exact: true })
+        .last()
+        .selectOption('income');
+      await level(C.domvLevel.community).getByRole('button', { name: L.domv.addProtective }).click();
+      await level(C.domvLevel.community)
+        .getByLabel(L.domv.factor, { exact: true })
+        .selectOption('social_network');
+      const suggested = page.getByText(L.domv.suggested, { exact: true }).locator('..');
+      await suggested.getByText(C.risk.medium, { exact: true }).waitFor();
+      await level(C.domvLevel.household).getByRole('button', { name: L.domv.addRisk }).click();
+      await suggested.getByText(C.risk.high, { exact: true }).waitFor();
+      await page.getByRole('button', { name: L.domv.save }).click();
+      await page.getByTestId('case-badges').getByText(C.risk.high, { exact: true }).waitFor();
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.waitForTimeout(300); // let the page settle to its new height after the form closed
       await page.screenshot({ path: `${shots}/case-assessments.png`, fullPage: true });
     }, 120_000);
 
@@ -304,6 +332,7 @@ describe.skipIf(browserSkipReason !== undefined)(
       await bought.getByLabel(L.plan.acknowledged).check();
       await bought.getByRole('button', { name: L.plan.deliver }).click();
       await bought.getByText(C.itemState.delivered, { exact: true }).waitFor();
+      await cwPage.evaluate(() => window.scrollTo(0, 0));
       await cwPage.screenshot({ path: `${shots}/case-plan.png`, fullPage: true });
 
       await tab(cwPage, L.tabs.followups);
@@ -360,8 +389,10 @@ describe.skipIf(browserSkipReason !== undefined)(
       await page.goto(`/cases/${caseId}`);
       await page.getByRole('heading', { name: `${caseNumber} · Sanobar-3` }).waitFor();
       await screening(page).getByText(C.likelihood.likely).waitFor();
+      await page.getByRole('heading', { name: L.household.title, exact: true }).waitFor();
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width).toBeLessThanOrEqual(360);
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: `${shots}/case-mobile.png`, fullPage: true });
     }, 120_000);
   },

@@ -6,6 +6,7 @@ import {
   index,
   integer,
   jsonb,
+  type AnyPgColumn,
   pgTable,
   primaryKey,
   text,
@@ -69,8 +70,34 @@ export const persons = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     version: integer('version').notNull().default(1),
     ...stamps,
+    // Match keys (domain/matching.ts personMatchKeys), derived from the fields above whenever they
+    // change and backfilled for rows bulk-loaded without them; null until computed.
+    nameCanonical: text('name_canonical'),
+    nameTokens: text('name_tokens').array(),
+    namePhonetic: text('name_phonetic').array(),
+    fatherStem: text('father_stem'),
+    phoneKey: text('phone_key'),
+    documentKeys: text('document_keys').array(),
+    birthYearFrom: integer('birth_year_from'),
+    birthYearTo: integer('birth_year_to'),
+    keysVersion: integer('keys_version'),
+    // A person merged into another stays (with its audit trail) but leaves lists and search.
+    mergedInto: uuid('merged_into').references((): AnyPgColumn => persons.id),
+    mergedAt: timestamp('merged_at', { withTimezone: true, precision: 3 }),
+    mergedBy: uuid('merged_by').references(() => users.id),
+    mergeReason: text('merge_reason'),
   },
-  (t) => [index().on(t.officeId), index().on(t.originRegion)],
+  (t) => [
+    index().on(t.officeId),
+    index().on(t.originRegion),
+    index('persons_name_canonical_trgm').using('gin', t.nameCanonical.op('gin_trgm_ops')),
+    index('persons_name_phonetic_gin').using('gin', t.namePhonetic),
+    index('persons_document_keys_gin').using('gin', t.documentKeys),
+    index('persons_pseudonym_trgm').using('gin', t.pseudonym.op('gin_trgm_ops')),
+    index().on(t.phoneKey),
+    index().on(t.keysVersion),
+    index().on(t.mergedInto),
+  ],
 );
 
 /** The caseworker's own trafficking determination, kept beside the screening aid. */

@@ -3,6 +3,7 @@ export * from './accounts.ts';
 export * from './assessments.ts';
 export * from './audit.ts';
 export * from './cases.ts';
+export * from './duplicates.ts';
 export * from './history.ts';
 export * from './intake.ts';
 export * from './plans.ts';

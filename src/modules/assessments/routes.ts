@@ -21,6 +21,7 @@ export function assessmentRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
+        description: 'The RSS assessments of the case with their scores and bands, oldest first (the trend).',
         params: caseParams,
         response: { 200: z.object({ items: z.array(rssOut) }), ...errorResponses },
       },
@@ -47,6 +48,7 @@ export function assessmentRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
+        description: 'The DoMV vulnerability assessments of the case, each with its suggested and chosen level.',
         params: caseParams,
         response: { 200: z.object({ items: z.array(vulnerabilityOut) }), ...errorResponses },
       },

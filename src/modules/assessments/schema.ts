@@ -62,13 +62,13 @@ export const vulnerabilityIn = z
     example: {
       takenOn: '2026-03-01',
       factors: [
-        { level: 'household', kind: 'risk', code: 'debt', note: 'Borrowed for tickets; debt spiralled' },
-        { level: 'individual', kind: 'risk', code: 'health', note: 'Kidney infection abroad' },
+        { level: 'household', kind: 'risk', code: 'debt', note: 'Заняла на билеты, долг растёт' },
+        { level: 'individual', kind: 'risk', code: 'health', note: 'Инфекция почек, перенесённая в России' },
         {
           level: 'community',
           kind: 'protective',
           code: 'social_network',
-          note: 'Daughters help in the business',
+          note: 'Дочери помогают в швейном деле',
         },
       ],
     },

@@ -95,7 +95,14 @@ async function readAudit(tx: Tx, ctx: Ctx, q: z.infer<typeof query>) {
 export function auditRoutes(app: App, deps: RouteDeps): void {
   app.get(
     '/audit',
-    { schema: { tags: ['audit'], querystring: query, response: { 200: pageOf(eventOut), ...errorResponses } } },
+    {
+      schema: {
+        tags: ['audit'],
+        description: 'The hash-chained audit trail, newest first (auditors and admins); reading it is audited too.',
+        querystring: query,
+        response: { 200: pageOf(eventOut), ...errorResponses },
+      },
+    },
     (req) => listAudit(contextOf(req, deps.db, deps.config), req.query),
   );
 }

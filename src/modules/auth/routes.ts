@@ -3,8 +3,8 @@ import { ACTIONS } from '../../access/policy.ts';
 import { CSRF_HEADER, SESSION_COOKIE, contextOf } from '../../http/auth.ts';
 import { errorResponses, noContent } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
-import { LOCALES } from '../../domain/organisation.ts';
-import { newPassword, userOut } from '../users/schema.ts';
+import { userOut } from '../users/schema.ts';
+import { loginIn, passwordIn, profileIn, tokenIn } from './schema.ts';
 import { changePassword, createToken, listTokens, login, logout, profileOf, revokeToken, updateProfile } from './service.ts';
 
 const meOut = z.object({ user: userOut, csrfToken: z.string().nullable(), abilities: z.array(z.enum(ACTIONS)) });
@@ -30,7 +30,7 @@ export function authRoutes(app: App, deps: RouteDeps): void {
       schema: {
         tags,
         description: `Opens a browser session (HTTP-only cookie). Send the returned csrfToken as ${CSRF_HEADER} on unsafe requests.`,
-        body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
+        body: loginIn,
         response: { 200: meOut, ...errorResponses },
       },
     },
@@ -48,23 +48,38 @@ export function authRoutes(app: App, deps: RouteDeps): void {
     },
   );
 
-  app.post('/auth/logout', { schema: { tags, response: { 204: noContent, ...errorResponses } } }, async (req, reply) => {
-    if (req.auth?.sessionId) await logout(ctx(req), req.auth.sessionId);
-    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/auth/logout',
+    { schema: { tags, description: 'Ends the browser session and clears its cookie.', response: { 204: noContent, ...errorResponses } } },
+    async (req, reply) => {
+      if (req.auth?.sessionId) await logout(ctx(req), req.auth.sessionId);
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
 
-  app.get('/auth/me', { schema: { tags, response: { 200: meOut, ...errorResponses } } }, async (req) => ({
-    ...(await profileOf(deps.db, ctx(req).actor.userId)),
-    csrfToken: req.auth?.csrfToken ?? null,
-  }));
+  app.get(
+    '/auth/me',
+    {
+      schema: {
+        tags,
+        description: 'The signed-in user, the CSRF token of the session and the actions the user may perform (for the UI to offer).',
+        response: { 200: meOut, ...errorResponses },
+      },
+    },
+    async (req) => ({
+      ...(await profileOf(deps.db, ctx(req).actor.userId)),
+      csrfToken: req.auth?.csrfToken ?? null,
+    }),
+  );
 
   app.patch(
     '/auth/me',
     {
       schema: {
         tags,
-        body: z.object({ locale: z.enum(LOCALES).optional(), displayName: z.string().trim().min(1).max(120).optional() }).strict(),
+        description: 'Changes your own display name or interface language.',
+        body: profileIn,
         response: { 200: z.object({ user: userOut }), ...errorResponses },
       },
     },
@@ -77,7 +92,8 @@ export function authRoutes(app: App, deps: RouteDeps): void {
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags,
-        body: z.object({ currentPassword: z.string().min(1).max(200), newPassword }).strict(),
+        description: 'Changes your password (the current one is required); other sessions of the account are signed out.',
+        body: passwordIn,
         response: { 204: noContent, ...errorResponses },
       },
     },
@@ -87,9 +103,11 @@ export function authRoutes(app: App, deps: RouteDeps): void {
     },
   );
 
-  app.get('/auth/tokens', { schema: { tags, response: { 200: z.object({ items: z.array(tokenOut) }), ...errorResponses } } }, async (req) => ({
-    items: await listTokens(ctx(req)),
-  }));
+  app.get(
+    '/auth/tokens',
+    { schema: { tags, description: 'Your personal access tokens (never the secrets).', response: { 200: z.object({ items: z.array(tokenOut) }), ...errorResponses } } },
+    async (req) => ({ items: await listTokens(ctx(req)) }),
+  );
 
   app.post(
     '/auth/tokens',
@@ -97,7 +115,7 @@ export function authRoutes(app: App, deps: RouteDeps): void {
       schema: {
         tags,
         description: 'Issues a personal access token for API clients; the token is shown only in this response.',
-        body: z.object({ name: z.string().trim().min(1).max(80), expiresInDays: z.number().int().min(1).max(366).optional() }).strict(),
+        body: tokenIn,
         response: { 201: tokenOut.extend({ token: z.string() }), ...errorResponses },
       },
     },
@@ -106,7 +124,7 @@ export function authRoutes(app: App, deps: RouteDeps): void {
 
   app.delete(
     '/auth/tokens/:id',
-    { schema: { tags, params: z.object({ id: z.uuid() }), response: { 204: noContent, ...errorResponses } } },
+    { schema: { tags, description: 'Revokes one of your tokens at once.', params: z.object({ id: z.uuid() }), response: { 204: noContent, ...errorResponses } } },
     async (req, reply) => {
       await revokeToken(ctx(req), req.params.id);
       return reply.status(204).send(null);

@@ -15,7 +15,13 @@ export function callRoutes(app: App, deps: RouteDeps): void {
   const ctx = (req: Parameters<typeof contextOf>[0]) => contextOf(req, deps.db, deps.config);
   app.get(
     '/calls/config',
-    { schema: { tags, response: { 200: z.object({ hotlineNumber: z.string() }), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        description: 'The hotline’s number as configured (KOLDOO_HOTLINE_NUMBER), for the UI to show.',
+        response: { 200: z.object({ hotlineNumber: z.string() }), ...errorResponses },
+      },
+    },
     (req) => callConfig(ctx(req)),
   );
   app.get(
@@ -23,6 +29,7 @@ export function callRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
+        description: 'Calls in your scope, newest first, by topic, urgency, outcome, period and whether they became cases.',
         querystring: pageQuery.extend(listCallsQuery.shape),
         response: { 200: pageOf(callOut), ...errorResponses },
       },
@@ -31,19 +38,34 @@ export function callRoutes(app: App, deps: RouteDeps): void {
   );
   app.post(
     '/calls',
-    { schema: { tags, body: createCallIn, response: { 201: one, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        description: 'Logs a call for you and your office; an anonymous caller has no name or phone on record.',
+        body: createCallIn,
+        response: { 201: one, ...errorResponses },
+      },
+    },
     async (req, reply) => reply.status(201).send({ call: await createCall(ctx(req), req.body) }),
   );
   app.get(
     '/calls/:id',
-    { schema: { tags, params: idParams, response: { 200: one, ...errorResponses } } },
+    { schema: { tags, description: 'One call in your scope.', params: idParams, response: { 200: one, ...errorResponses } } },
     async (req) => ({
       call: await getCall(ctx(req), req.params.id),
     }),
   );
   app.patch(
     '/calls/:id',
-    { schema: { tags, params: idParams, body: updateCallIn, response: { 200: one, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        description: 'Corrects a call (its operator, or a supervisor of the office); null clears an optional field. Versioned.',
+        params: idParams,
+        body: updateCallIn,
+        response: { 200: one, ...errorResponses },
+      },
+    },
     async (req) => ({
       call: await updateCall(ctx(req), req.params.id, req.body),
     }),
@@ -54,7 +76,7 @@ export function callRoutes(app: App, deps: RouteDeps): void {
       schema: {
         tags,
         description:
-          'Opens a case from the call in one step (body as POST /cases; intakeChannel defaults to hotline; a new person’s phone and region default to the caller’s).',
+          'Opens a case from the call in one step (body as POST /cases; intakeChannel defaults to hotline; a new person’s phone and region default to the caller’s). A call converts once: again answers 409.',
         params: idParams,
         body: convertCallIn,
         response: { 201: convertOut, ...errorResponses },

@@ -87,12 +87,14 @@ export const createCallIn = z
   .meta({
     id: 'CallCreate',
     example: {
+      receivedAt: '2026-03-01T09:42:00+06:00',
       channel: 'hotline',
       callerName: 'Тамара',
       callerPhone: '+996555123456',
       callerRegion: 'KG-J',
+      callerDistrict: 'KG-J-SUZAK',
       topic: 'trafficking_exploitation',
-      summary: 'Returned from Russia; factory owners kept her passport and never paid her.',
+      summary: 'Вернулась из России: владельцы цеха забрали паспорт, не платили, били при попытке уйти.',
       urgency: 'high',
     },
   });
@@ -114,7 +116,8 @@ export const updateCallIn = z
     outcome: callFields.outcome.nullable().optional(),
     version: versionIn,
   })
-  .strict();
+  .strict()
+  .meta({ example: { urgency: 'critical', outcome: 'referred', version: 1 } });
 
 const instant = z
   .union([z.iso.datetime({ offset: true }), isoDateSchema])
@@ -137,7 +140,15 @@ const hotlineIntake = createCaseIn.shape.intakeChannel.default(
 ) as unknown as typeof createCaseIn.shape.intakeChannel;
 
 /** Body of POST /calls/:id/convert: the case-creation body, with the hotline as default intake channel. */
-export const convertCallIn = createCaseIn.safeExtend({ intakeChannel: hotlineIntake });
+export const convertCallIn = createCaseIn.safeExtend({ intakeChannel: hotlineIntake }).meta({
+  example: {
+    person: { givenName: 'Тамара', familyName: 'Осмонова', pseudonym: 'Тамара-5', sex: 'female', estimatedAge: 29 },
+    type: 'trafficking_survivor',
+    officeId: '3c9a7e52-1f4b-4d8a-b6e0-9a2c5d7f1e38',
+    assignedTo: '5b8e1f3c-2a7d-4c9e-8f16-0d3b7a5e9c21',
+    consent: { givenOn: '2026-03-01', scope: ['data_processing', 'referral', 'follow_up'] },
+  },
+});
 
 /** A call as the API shows it, with what the actor may do to it. */
 export const callOut = z

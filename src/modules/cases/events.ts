@@ -9,6 +9,8 @@ export type CaseEventKind =
   | 'case_updated'
   | 'assigned'
   | 'person_updated'
+  | 'person_merged'
+  | 'person_merge_undone'
   | 'household_changed'
   | 'episode_added'
   | 'episode_updated'

@@ -1,14 +1,15 @@
-import { and, asc, eq, exists, ilike, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, lt, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { ACTIONS, type Action, type Actor, decide } from '../../access/policy.ts';
 import { requireAccess, requirePermission, scopeFilter } from '../../access/scope.ts';
 import type { Tx } from '../../db/client.ts';
-import { containsPattern } from '../../db/like.ts';
 import { keyset, toPage } from '../../db/pagination.ts';
 import { cases, followups, householdMembers, offices, persons, rssAssessments, users } from '../../db/schema/index.ts';
 import { assertTransition, allowedClosureReasons, allowedTransitions } from '../../domain/workflow.ts';
 import { Conflict, Invalid, NotFound } from '../../errors.ts';
+import { ensureMatchKeys } from '../persons/keys.ts';
 import { findPersonInScope } from '../persons/queries.ts';
+import { rankedPage, textSearch } from '../persons/search.ts';
 import { insertPerson } from '../persons/service.ts';
 import { type Ctx, transact } from '../shared/context.ts';
 import { type CaseRow, caseRecord, caseScopeColumns, loadCase } from './access.ts';
@@ -136,14 +137,17 @@ export function getCase(ctx: Ctx, id: string) {
 }
 
 /** Cases in scope with the list filters; each row carries its next follow-up and whether it is overdue. */
-export function listCases(ctx: Ctx, q: z.infer<typeof listCasesQuery> & { limit: number; cursor?: string | undefined }) {
+export async function listCases(ctx: Ctx, q: z.infer<typeof listCasesQuery> & { limit: number; cursor?: string | undefined }) {
+  // Outside the transaction: the backfill commits batch by batch (and PGlite has one connection).
+  if (q.q && decide(ctx.actor, 'case:read') === 'allow') await ensureMatchKeys(ctx.db);
   return transact(ctx, { action: 'case.list', entityType: 'case' }, async (tx, audit) => {
     const scope = scopeFilter(ctx.actor, 'case:read', caseScopeColumns);
     const byNumber = q.sort.endsWith('number');
-    const page = keyset(
-      { column: byNumber ? cases.number : cases.createdAt, tiebreak: cases.id, descending: q.sort.startsWith('-') },
-      q.cursor,
-    );
+    // With q, the person search (case number included) ranks the list, best match first.
+    const search = q.q ? textSearch(q.q, { caseNumber: cases.number }) : undefined;
+    const page = search
+      ? rankedPage(search.rank, cases.id, q.cursor)
+      : keyset({ column: byNumber ? cases.number : cases.createdAt, tiebreak: cases.id, descending: q.sort.startsWith('-') }, q.cursor);
     const now = today();
     const nextDue = sql<string | null>`(select min(${followups.dueOn}) from ${followups} where ${followups.caseId} = ${cases.id} and ${followups.status} = 'scheduled')`;
     const overdue = exists(
@@ -152,7 +156,6 @@ export function listCases(ctx: Ctx, q: z.infer<typeof listCasesQuery> & { limit:
         .from(followups)
         .where(and(eq(followups.caseId, cases.id), eq(followups.status, 'scheduled'), lt(followups.dueOn, now))),
     );
-    const text = q.q ? containsPattern(q.q) : undefined;
     const rows = await tx
       .select({
         id: cases.id,
@@ -173,6 +176,7 @@ export function listCases(ctx: Ctx, q: z.infer<typeof listCasesQuery> & { limit:
         latinName: persons.latinName,
         originRegion: persons.originRegion,
         nextFollowupDue: nextDue,
+        rank: search?.rank ?? sql<number>`0`,
       })
       .from(cases)
       .innerJoin(persons, eq(persons.id, cases.personId))
@@ -188,25 +192,16 @@ export function listCases(ctx: Ctx, q: z.infer<typeof listCasesQuery> & { limit:
           q.likelihood ? eq(cases.traffickingLikelihood, q.likelihood) : undefined,
           q.overdue === 'true' ? overdue : q.overdue === 'false' ? sql`not ${overdue}` : undefined,
           q.region ? or(eq(persons.originRegion, q.region), eq(persons.originDistrict, q.region)) : undefined,
-          text
-            ? or(
-                ilike(cases.number, text),
-                ilike(persons.givenName, text),
-                ilike(persons.familyName, text),
-                ilike(persons.latinName, text),
-                ilike(persons.pseudonym, text),
-                ilike(persons.phone, text),
-              )
-            : undefined,
+          search?.match,
         ),
       )
       .orderBy(...page.orderBy)
       .limit(q.limit + 1);
     await audit();
-    const page_ = toPage(rows, q.limit, (r) => [byNumber ? r.number : r.createdAt.toISOString(), r.id]);
+    const page_ = toPage(rows, q.limit, (r) => (search ? [r.rank, r.id] : [byNumber ? r.number : r.createdAt.toISOString(), r.id]));
     return {
       nextCursor: page_.nextCursor,
-      items: page_.items.map(({ personId, pseudonym, givenName, familyName, latinName, originRegion, nextFollowupDue, ...c }) => ({
+      items: page_.items.map(({ personId, pseudonym, givenName, familyName, latinName, originRegion, nextFollowupDue, rank: _rank, ...c }) => ({
         ...c,
         person: { id: personId, pseudonym, name: `${givenName} ${familyName}`, latinName, originRegion },
         nextFollowupDue,

@@ -32,6 +32,7 @@ export function catalogueRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
+        description: 'The assistance catalogue (names in en, ru, ky, unit, default unit cost in KGS); active=true for what can still be proposed.',
         querystring: listCatalogueQuery,
         response: { 200: z.object({ items: z.array(catalogueItemOut) }), ...errorResponses },
       },
@@ -40,7 +41,14 @@ export function catalogueRoutes(app: App, deps: RouteDeps): void {
   );
   app.post(
     '/catalogue',
-    { schema: { tags, body: createCatalogueItemIn, response: { 201: one, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        description: 'Adds an item of assistance to the catalogue (admins); its code is fixed once created.',
+        body: createCatalogueItemIn,
+        response: { 201: one, ...errorResponses },
+      },
+    },
     async (req, reply) => reply.status(201).send({ item: await createCatalogueItem(ctx(req), req.body) }),
   );
   app.patch(
@@ -48,6 +56,7 @@ export function catalogueRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
+        description: 'Changes names, unit or default cost, or retires an item (active: false) (admins); versioned.',
         params: codeParams,
         body: updateCatalogueItemIn,
         response: { 200: one, ...errorResponses },
@@ -57,7 +66,13 @@ export function catalogueRoutes(app: App, deps: RouteDeps): void {
   );
   app.get(
     '/catalogue/ceilings',
-    { schema: { tags, response: { 200: z.object({ items: z.array(ceilingOut) }), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        description: 'The budget ceiling of each case type, in KGS.',
+        response: { 200: z.object({ items: z.array(ceilingOut) }), ...errorResponses },
+      },
+    },
     async (req) => ({ items: await listCeilings(ctx(req)) }),
   );
   app.put(

@@ -43,7 +43,8 @@ export const updateCatalogueItemIn = z
     active: z.boolean().optional(),
     version: versionIn,
   })
-  .strict();
+  .strict()
+  .meta({ example: { names: { ky: 'Тигүү машиналары' }, defaultUnitCost: '19500.00', version: 2 } });
 
 /** Query of GET /catalogue. */
 export const listCatalogueQuery = z.object({ active: z.enum(['true', 'false']).optional() }).strict();
@@ -63,7 +64,10 @@ export const catalogueItemOut = z.object({
 export const caseTypeParams = z.object({ caseType: z.enum(CASE_TYPES) }).strict();
 
 /** Body of PUT /catalogue/ceilings/:caseType. */
-export const updateCeilingIn = z.object({ amount: kgsAmountSchema, version: versionIn }).strict();
+export const updateCeilingIn = z
+  .object({ amount: kgsAmountSchema, version: versionIn })
+  .strict()
+  .meta({ example: { amount: '200000.00', version: 1 } });
 
 /** A budget ceiling as the API shows it. */
 export const ceilingOut = z.object({

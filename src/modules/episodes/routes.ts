@@ -18,6 +18,7 @@ export function episodeRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
+        description: 'The migration episodes of the case: where, when, how recruited, the facts screened, unpaid wages.',
         params: caseParams,
         response: { 200: z.object({ items: z.array(episodeOut) }), ...errorResponses },
       },
@@ -29,6 +30,7 @@ export function episodeRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
+        description: 'Records a migration episode and screens the person again (ILO indicators → likely, possible or unlikely, with reasons).',
         params: caseParams,
         body: createEpisodeIn,
         response: { 201: changed, ...errorResponses },
@@ -41,6 +43,7 @@ export function episodeRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
+        description: 'Changes an episode (facts replace the stored facts as a whole) and screens the person again. Versioned.',
         params: episodeParams,
         body: updateEpisodeIn,
         response: { 200: changed, ...errorResponses },
@@ -50,7 +53,14 @@ export function episodeRoutes(app: App, deps: RouteDeps): void {
   );
   app.delete(
     '/cases/:id/episodes/:episodeId',
-    { schema: { tags, params: episodeParams, response: { 204: noContent, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        description: 'Removes an episode entered by mistake and screens the person again.',
+        params: episodeParams,
+        response: { 204: noContent, ...errorResponses },
+      },
+    },
     async (req, reply) => {
       await removeEpisode(ctx(req), req.params.id, req.params.episodeId);
       return reply.status(204).send(null);

@@ -104,12 +104,14 @@ export const createEpisodeIn = z
     id: 'EpisodeCreate',
     example: {
       destinationCountry: 'RU',
-      departedOn: '2019-04-10',
-      returnedOn: '2019-12-02',
+      destinationCity: 'Саратовская область, фермерское хозяйство',
+      departedOn: '2025-04-10',
+      returnedOn: '2026-01-28',
       sector: 'agriculture',
+      recruitedHow: 'Односельчанин обещал работу на ферме брата с оплатой 40 000 рублей в месяц',
       recruiterRelationship: 'same_village',
       facts: { documentsTaken: true, wagesUnpaid: true, abusiveConditions: true, deceived: true },
-      wagesUnpaidAmount: '120000.00',
+      wagesUnpaidAmount: '320000.00',
       wagesUnpaidCurrency: 'RUB',
     },
   });
@@ -131,7 +133,14 @@ export const updateEpisodeIn = z
     version: versionIn,
   })
   .strict()
-  .superRefine(episodeRules);
+  .superRefine(episodeRules)
+  .meta({
+    example: {
+      facts: { documentsTaken: true, wagesUnpaid: true, abusiveConditions: true, deceived: true, movementRestricted: true },
+      notes: 'Жили в холодном сарае со скотом; уйти не давали, пока хозяин был дома',
+      version: 1,
+    },
+  });
 
 /** An episode as the API shows it; the unpaid amount both as minor units and as the decimal string. */
 export const episodeOut = z

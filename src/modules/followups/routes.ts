@@ -14,7 +14,15 @@ export function followupRoutes(app: App, deps: RouteDeps): void {
   const ctx = (req: Parameters<typeof contextOf>[0]) => contextOf(req, deps.db, deps.config);
   app.post(
     '/cases/:id/followups',
-    { schema: { tags, params: idParams, body: followupIn, response: { 201: one, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        description: 'Schedules a home visit or a call, by default for whoever works the case.',
+        params: idParams,
+        body: followupIn,
+        response: { 201: one, ...errorResponses },
+      },
+    },
     async (req, reply) =>
       reply.status(201).send({ followup: await scheduleFollowup(ctx(req), req.params.id, req.body) }),
   );
@@ -23,6 +31,7 @@ export function followupRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
+        description: 'The follow-ups of the case by due date, each flagged when overdue.',
         params: idParams,
         response: { 200: z.object({ items: z.array(followupOut) }), ...errorResponses },
       },
@@ -34,6 +43,7 @@ export function followupRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
+        description: 'Records the outcome (done with the day, or missed), reschedules or cancels a follow-up. Versioned.',
         params: idParams.extend({ followupId: z.uuid() }),
         body: followupPatch,
         response: { 200: one, ...errorResponses },

@@ -22,7 +22,7 @@ export const followupIn = z
       ),
   })
   .strict()
-  .meta({ example: { kind: 'visit', dueOn: '2026-04-15' } });
+  .meta({ example: { kind: 'visit', dueOn: '2026-04-15', assignedTo: '5b8e1f3c-2a7d-4c9e-8f16-0d3b7a5e9c21' } });
 
 /** Body of PATCH /cases/:id/followups/:followupId; a done follow-up needs the day it was done. */
 export const followupPatch = z
@@ -41,6 +41,14 @@ export const followupPatch = z
     if (f.status !== 'done' && f.doneOn !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['doneOn'], message: 'Only a done follow-up has a date done' });
     }
+  })
+  .meta({
+    example: {
+      status: 'done',
+      doneOn: '2026-04-16',
+      outcomeNote: 'Семья дома, урожай картофеля продан на базаре в Араване',
+      version: 1,
+    },
   });
 
 /** Query of GET /followups/overdue. */

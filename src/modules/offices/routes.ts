@@ -15,18 +15,37 @@ export function officeRoutes(app: App, deps: RouteDeps): void {
   const ctx = (req: Parameters<typeof contextOf>[0]) => contextOf(req, deps.db, deps.config);
   app.get(
     '/offices',
-    { schema: { tags, querystring: pageQuery.extend(listOfficesQuery.shape), response: { 200: pageOf(officeOut), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        description: 'Offices and organisations (IOM offices, Single Window Centres, consulates, NGOs, the hotline), filtered and paged.',
+        querystring: pageQuery.extend(listOfficesQuery.shape),
+        response: { 200: pageOf(officeOut), ...errorResponses },
+      },
+    },
     (req) => listOffices(ctx(req), req.query),
   );
-  app.get('/offices/:id', { schema: { tags, params: idParams, response: { 200: one, ...errorResponses } } }, async (req) => ({
-    office: await getOffice(ctx(req), req.params.id),
-  }));
-  app.post('/offices', { schema: { tags, body: createOfficeIn, response: { 201: one, ...errorResponses } } }, async (req, reply) =>
-    reply.status(201).send({ office: await createOffice(ctx(req), req.body) }),
+  app.get(
+    '/offices/:id',
+    { schema: { tags, description: 'One office.', params: idParams, response: { 200: one, ...errorResponses } } },
+    async (req) => ({ office: await getOffice(ctx(req), req.params.id) }),
+  );
+  app.post(
+    '/offices',
+    { schema: { tags, description: 'Adds an office or partner organisation (admins).', body: createOfficeIn, response: { 201: one, ...errorResponses } } },
+    async (req, reply) => reply.status(201).send({ office: await createOffice(ctx(req), req.body) }),
   );
   app.patch(
     '/offices/:id',
-    { schema: { tags, params: idParams, body: updateOfficeIn, response: { 200: one, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        description: 'Changes an office, or deactivates it (admins); versioned.',
+        params: idParams,
+        body: updateOfficeIn,
+        response: { 200: one, ...errorResponses },
+      },
+    },
     async (req) => ({ office: await updateOffice(ctx(req), req.params.id, req.body) }),
   );
 }

@@ -35,7 +35,14 @@ const fields = {
 export const createOfficeIn = z
   .object({ ...fields, regionCodes: fields.regionCodes.default([]) })
   .strict()
-  .meta({ example: { name: 'IOM Osh', kind: 'iom_office', country: 'KG', regionCodes: ['KG-O', 'KG-GO'] } });
+  .meta({
+    example: {
+      name: 'Single Window Centre, Aravan',
+      kind: 'single_window_centre',
+      country: 'KG',
+      regionCodes: ['KG-O-ARAVAN'],
+    },
+  });
 
 /** Body of PATCH /offices/:id. */
 export const updateOfficeIn = z
@@ -47,7 +54,8 @@ export const updateOfficeIn = z
     active: z.boolean().optional(),
     version: versionIn,
   })
-  .strict();
+  .strict()
+  .meta({ example: { regionCodes: ['KG-O-ARAVAN', 'KG-O-KARA-SUU'], version: 2 } });
 
 /** Query of GET /offices. */
 export const listOfficesQuery = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { versionIn } from '../../http/schemas.ts';
 import { SEXES } from '../../domain/codes.ts';
+import { DEFAULT_THRESHOLD, MATCH_COMPONENTS } from '../../domain/matching.ts';
 import { isoDateSchema } from '../../domain/dates.ts';
 import { districtInRegion, isAdminCode, isRegion } from '../../reference/admin.ts';
 import { countryCode } from '../offices/schema.ts';
@@ -65,6 +66,7 @@ export const personIn = personBase
     example: {
       givenName: 'Санобар',
       familyName: 'Эргешова',
+      pseudonym: 'Санобар-3',
       sex: 'female',
       estimatedAge: 51,
       citizenship: 'KG',
@@ -79,7 +81,16 @@ export const personIn = personBase
 export const personPatch = personBase
   .partial()
   .extend({ version: versionIn })
-  .superRefine(personRules);
+  .superRefine(personRules)
+  .meta({
+    example: {
+      phone: '+996772401122',
+      originSettlement: 'Таш-Булак',
+      documentsHeld: [{ type: 'passport', number: 'AC2417785' }],
+      documentsRetained: [],
+      version: 2,
+    },
+  });
 
 /** A person as the API shows it to those who may see them. */
 export const personOut = z
@@ -108,3 +119,72 @@ export const personOut = z
     updatedAt: z.date(),
   })
   .meta({ id: 'Person' });
+
+/**
+ * Body of POST /persons/match: the creation shape, where only the names are needed (sex may be
+ * left unknown), plus the names of household members the caller knows of.
+ */
+export const personMatchIn = personBase
+  .extend({
+    sex: personFields.sex.default('unknown'),
+    citizenship: personFields.citizenship.optional(),
+    languages: personFields.languages.optional(),
+    documentsHeld: personFields.documentsHeld.default([]),
+    documentsRetained: personFields.documentsRetained.default([]),
+    householdNames: z.array(z.string().trim().min(1).max(120)).max(30).default([]),
+  })
+  .superRefine(personRules)
+  .meta({
+    id: 'PersonMatchQuery',
+    example: {
+      givenName: 'Asanbaj',
+      familyName: 'Toktogulov',
+      sex: 'male',
+      estimatedAge: 52,
+      phone: '+996555111222',
+      originRegion: 'KG-O',
+      householdNames: ['Sanobar Ergeshova'],
+    },
+  });
+
+/** Query of POST /persons/match. */
+export const personMatchQuery = z.object({
+  threshold: z.coerce.number().min(0).max(1).default(DEFAULT_THRESHOLD),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+
+/** A person as a match or a duplicate pair shows them: enough to recognise, pseudonym first. */
+export const personSummaryOut = z.object({
+  id: z.uuid(),
+  pseudonym: z.string().nullable(),
+  name: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  latinName: z.string(),
+  sex: z.enum(SEXES),
+  birthDate: z.string().nullable(),
+  estimatedAge: z.number().nullable(),
+  originRegion: z.string().nullable(),
+  originDistrict: z.string().nullable(),
+});
+
+/** The matcher's explanation: each compared field's sub-score, evidence code and weight. */
+export const matchComponentsOut = z.record(
+  z.enum(MATCH_COMPONENTS),
+  z.object({ score: z.number().nullable(), evidence: z.string(), logOdds: z.number() }),
+);
+
+/** Answer of POST /persons/match: likely matches in scope, best first, with their visible cases. */
+export const personMatchOut = z.object({
+  items: z.array(
+    z.object({
+      person: personSummaryOut,
+      cases: z.array(z.object({ id: z.uuid(), number: z.string() })),
+      score: z.number(),
+      components: matchComponentsOut,
+      evidence: z.array(z.string()),
+    }),
+  ),
+  threshold: z.number(),
+  weightsVersion: z.string(),
+});

@@ -1,36 +1,32 @@
-import { and, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Actor } from '../../access/policy.ts';
+import { type Actor, decide } from '../../access/policy.ts';
 import { requirePermission } from '../../access/scope.ts';
 import type { Tx } from '../../db/client.ts';
-import { containsPattern } from '../../db/like.ts';
 import { keyset, toPage } from '../../db/pagination.ts';
 import { cases, persons } from '../../db/schema/index.ts';
 import { toLatin } from '../../domain/transliterate.ts';
 import { Conflict, Invalid, NotFound } from '../../errors.ts';
 import { recordCaseEvent } from '../cases/events.ts';
 import { type Ctx, transact } from '../shared/context.ts';
+import { ensureMatchKeys, matchKeyColumns } from './keys.ts';
 import { findPersonInScope, personScope } from './queries.ts';
+import { rankedPage, textSearch } from './search.ts';
 import type { personIn, personPatch } from './schema.ts';
 import { today } from '../../clock.ts';
 
 
 /** The Latin form shown and searched: the one given, or a transliteration of the names as written. */
-const latinOf = (p: { latinName?: string | undefined; givenName: string; familyName: string; patronymic?: string | undefined | null }) =>
+export const latinOf = (p: { latinName?: string | undefined; givenName: string; familyName: string; patronymic?: string | undefined | null }) =>
   p.latinName ?? toLatin([p.givenName, p.patronymic, p.familyName].filter(Boolean).join(' '));
 
 /** Inserts a person registered for an office (the actor's own, or the one a new case goes to). */
 export async function insertPerson(tx: Tx, actor: Actor, input: z.infer<typeof personIn>, officeId = actor.officeId) {
   if (!officeId) throw new Invalid('no_office', 'Only staff of an office can register a person');
+  const fields = { ...input, latinName: latinOf(input), ageRecordedOn: input.estimatedAge !== undefined ? today() : null };
   const [row] = await tx
     .insert(persons)
-    .values({
-      ...input,
-      latinName: latinOf(input),
-      ageRecordedOn: input.estimatedAge !== undefined ? today() : null,
-      officeId,
-      createdBy: actor.userId,
-    })
+    .values({ ...fields, ...matchKeyColumns(fields), officeId, createdBy: actor.userId })
     .returning();
   return row!;
 }
@@ -56,34 +52,27 @@ export function getPerson(ctx: Ctx, id: string) {
   });
 }
 
-/** Persons in scope, newest first, optionally matching a text in any of their names or phone. */
-export function listPersons(ctx: Ctx, q: { q?: string | undefined; limit: number; cursor?: string | undefined }) {
+/**
+ * Persons in scope, newest first; with `q`, the search over names in any script, pseudonym, phone
+ * and document number instead, best match first.
+ */
+export async function listPersons(ctx: Ctx, q: { q?: string | undefined; limit: number; cursor?: string | undefined }) {
+  // Outside the transaction: the backfill commits batch by batch (and PGlite has one connection).
+  if (q.q && decide(ctx.actor, 'person:read') === 'allow') await ensureMatchKeys(ctx.db);
   return transact(ctx, { action: 'person.list', entityType: 'person' }, async (tx, audit) => {
     requirePermission(ctx.actor, 'person:read');
-    const page = keyset({ column: persons.createdAt, tiebreak: persons.id, descending: true }, q.cursor);
-    const text = q.q ? containsPattern(q.q) : undefined;
+    const search = q.q ? textSearch(q.q) : undefined;
+    const page = search
+      ? rankedPage(search.rank, persons.id, q.cursor)
+      : keyset({ column: persons.createdAt, tiebreak: persons.id, descending: true }, q.cursor);
     const rows = await tx
-      .select()
+      .select({ ...getTableColumns(persons), rank: search?.rank ?? sql<number>`0` })
       .from(persons)
-      .where(
-        and(
-          personScope(tx, ctx.actor, 'person:read'),
-          page.where,
-          text
-            ? or(
-                ilike(persons.givenName, text),
-                ilike(persons.familyName, text),
-                ilike(persons.latinName, text),
-                ilike(persons.pseudonym, text),
-                ilike(persons.phone, text),
-              )
-            : undefined,
-        ),
-      )
+      .where(and(personScope(tx, ctx.actor, 'person:read'), page.where, search?.match))
       .orderBy(...page.orderBy)
       .limit(q.limit + 1);
     await audit({ fields: [] });
-    return toPage(rows, q.limit, (p) => [p.createdAt.toISOString(), p.id]);
+    return toPage(rows, q.limit, (p) => (search ? [p.rank, p.id] : [p.createdAt.toISOString(), p.id]));
   });
 }
 
@@ -101,9 +90,10 @@ export function updatePerson(ctx: Ctx, id: string, input: z.infer<typeof personP
       ...(nameChanged && !changes.latinName ? { latinName: latinOf({ ...names, latinName: undefined }) } : {}),
       ...(changes.estimatedAge !== undefined ? { ageRecordedOn: today() } : {}),
     };
+    const keys = matchKeyColumns({ ...current, ...values });
     const [row] = await tx
       .update(persons)
-      .set({ ...values, version: sql`${persons.version} + 1`, updatedAt: new Date() })
+      .set({ ...values, ...keys, version: sql`${persons.version} + 1`, updatedAt: new Date() })
       .where(and(eq(persons.id, id), eq(persons.version, version)))
       .returning();
     if (!row) {

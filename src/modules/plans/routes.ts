@@ -30,12 +30,27 @@ export function planRoutes(app: App, deps: RouteDeps): void {
   const ctx = (req: Parameters<typeof contextOf>[0]) => contextOf(req, deps.db, deps.config);
   app.get(
     '/cases/:id/plan',
-    { schema: { tags, params: idParams, response: { 200: planOut, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        description: 'The plan: goals, items with their allowed moves, and the budget (ceiling of the case type, committed, remaining).',
+        params: idParams,
+        response: { 200: planOut, ...errorResponses },
+      },
+    },
     (req) => getPlan(ctx(req), req.params.id),
   );
   app.put(
     '/cases/:id/plan',
-    { schema: { tags, params: idParams, body: putPlanIn, response: { 200: planOut, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        description: 'Saves the plan’s goals: without version it creates the plan, with the version read it changes it (409 if stale).',
+        params: idParams,
+        body: putPlanIn,
+        response: { 200: planOut, ...errorResponses },
+      },
+    },
     (req) => putPlan(ctx(req), req.params.id, req.body),
   );
   app.get(
@@ -43,6 +58,7 @@ export function planRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
+        description: 'The items of the plan, oldest first, each with its state and allowed moves.',
         params: idParams,
         response: { 200: z.object({ items: z.array(planItemOut) }), ...errorResponses },
       },
@@ -54,6 +70,8 @@ export function planRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
+        description:
+          'Proposes an item from the catalogue (state proposed), priced at the catalogue default unless unitCost is given; then proposed → approved | cancelled.',
         params: idParams,
         body: proposeItemIn,
         response: { 201: proposedOut, ...errorResponses },
@@ -63,7 +81,15 @@ export function planRoutes(app: App, deps: RouteDeps): void {
   );
   app.patch(
     '/cases/:id/plan/items/:itemId',
-    { schema: { tags, params: itemParams, body: updateItemIn, response: { 200: one, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        description: 'Changes a proposed item; whoever changes it becomes its proposer (and so cannot approve it).',
+        params: itemParams,
+        body: updateItemIn,
+        response: { 200: one, ...errorResponses },
+      },
+    },
     async (req) => ({ item: await updateItem(ctx(req), req.params.id, req.params.itemId, req.body) }),
   );
   // The moves of an item: each a POST with its own body and the same answer.
@@ -85,19 +111,26 @@ export function planRoutes(app: App, deps: RouteDeps): void {
     'approve',
     approveIn,
     approveItem,
-    'Supervisors of the case’s office, not the proposer; over the ceiling only with overrideReason.',
+    'proposed → approved, by a supervisor of the case’s office who did not propose it; over the case type’s ceiling only with overrideReason.',
   );
-  move('procure', procureIn, procureItem, 'Records the purchase of an approved item.');
+  move('procure', procureIn, procureItem, 'approved → procured: records the purchase, and from which supplier.');
   move(
     'deliver',
     deliverIn,
     deliverItem,
-    'Records the handover, which the beneficiary must have acknowledged.',
+    'procured → delivered: records the handover on a day from the approval to today, acknowledged by the beneficiary.',
   );
-  move('cancel', cancelIn, cancelItem, 'Cancels an item not yet delivered, with a reason.');
+  move('cancel', cancelIn, cancelItem, 'proposed | approved | procured → cancelled, with a reason; delivered items stay.');
   app.get(
     '/me/approvals',
-    { schema: { tags, querystring: pageQuery, response: { 200: pageOf(approvalOut), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        description: 'Proposed items waiting for your approval in the cases you may approve for, oldest first.',
+        querystring: pageQuery,
+        response: { 200: pageOf(approvalOut), ...errorResponses },
+      },
+    },
     (req) => listApprovals(ctx(req), req.query),
   );
 }

@@ -12,7 +12,9 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 export const putPlanIn = z
   .object({ goals: z.array(text(500)).max(30), version: versionIn.optional() })
   .strict()
-  .meta({ example: { goals: ['Run a sewing business with her daughters', 'Repay the family debt'] } });
+  .meta({
+    example: { goals: ['Открыть швейную мастерскую с дочерьми', 'Погасить долг семьи за учёбу сына'], version: 1 },
+  });
 
 /** A business plan as entered; amounts in KGS like every amount the API accepts. */
 export const businessPlanIn = z
@@ -39,7 +41,15 @@ export const proposeItemIn = z
       .describe('Only for business_grant items, and recommended for them'),
   })
   .strict()
-  .meta({ example: { catalogueCode: 'sewing_equipment', description: 'Sewing machine', quantity: 3 } });
+  .meta({
+    example: {
+      catalogueCode: 'sewing_equipment',
+      description: 'Швейная машина Janome и утюг',
+      quantity: 3,
+      unitCost: '18000.00',
+      supplier: 'ОсОО «Тигүү-Сервис», Жалал-Абад',
+    },
+  });
 
 /** Body of PATCH /cases/:id/plan/items/:itemId (while the item is proposed); null clears a field. */
 export const updateItemIn = z
@@ -51,25 +61,32 @@ export const updateItemIn = z
     businessPlan: businessPlanIn.nullable().optional(),
     version: versionIn,
   })
-  .strict();
+  .strict()
+  .meta({ example: { quantity: 2, unitCost: '17500.00', version: 1 } });
 
 /** Body of POST …/approve; `overrideReason` is needed when the approval takes the case over its ceiling. */
 export const approveIn = z
   .object({ version: versionIn, overrideReason: z.string().trim().max(2000).optional() })
-  .strict();
+  .strict()
+  .meta({ example: { version: 1, overrideReason: 'Семья из восьми человек, единственный доход — швейный бизнес' } });
 
 /** Body of POST …/procure. */
-export const procureIn = z.object({ version: versionIn, supplier: text(200).optional() }).strict();
+export const procureIn = z
+  .object({ version: versionIn, supplier: text(200).optional() })
+  .strict()
+  .meta({ example: { version: 2, supplier: 'ОсОО «Тигүү-Сервис», Жалал-Абад' } });
 
 /** Body of POST …/deliver: the beneficiary must acknowledge receipt. */
 export const deliverIn = z
   .object({ version: versionIn, deliveredOn: isoDateSchema, acknowledged: z.boolean() })
-  .strict();
+  .strict()
+  .meta({ example: { version: 3, deliveredOn: '2026-05-14', acknowledged: true } });
 
 /** Body of POST …/cancel; the reason is checked by the workflow rule (422 when missing or blank). */
 export const cancelIn = z
   .object({ version: versionIn, reason: z.string().trim().max(2000).optional() })
-  .strict();
+  .strict()
+  .meta({ example: { version: 2, reason: 'Бенефициар выбрал профессиональное обучение вместо оборудования' } });
 
 /** A plan item as the API shows it, with its total and the moves its state allows. */
 export const planItemOut = z.object({

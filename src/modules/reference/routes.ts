@@ -12,6 +12,7 @@ export function referenceRoutes(app: App): void {
     {
       schema: {
         tags: ['reference'],
+        description: 'The shipped oblasts, cities and districts with ISO 3166-2:KG codes, OCHA P-codes and names in en, ky, ru.',
         response: {
           200: z.object({
             regions: z.array(z.object({ iso: z.string(), pcode: z.string(), type: z.string(), names })),

@@ -33,6 +33,7 @@ export function referralRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
+        description: 'The referrals of the case, newest first, with what was shared and the partner’s answer.',
         params: idParams,
         response: { 200: z.object({ items: z.array(referralOut) }), ...errorResponses },
       },
@@ -54,7 +55,14 @@ export function referralRoutes(app: App, deps: RouteDeps): void {
   );
   app.get(
     '/referrals/:id',
-    { schema: { tags, params: idParams, response: { 200: one, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        description: 'One referral: the staff view, or for the receiving organisation the partner view without the case.',
+        params: idParams,
+        response: { 200: one, ...errorResponses },
+      },
+    },
     async (req) => ({
       referral: await getReferral(ctx(req), req.params.id),
     }),

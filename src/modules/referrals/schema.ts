@@ -33,11 +33,11 @@ export const referralIn = z
   .strict()
   .meta({
     example: {
-      serviceId: '00000000-0000-4000-8000-000000000000',
-      reason: 'Son stranded in Moscow after the border closure',
-      consentRecordedOn: '2020-06-10',
-      share: { phone: true, sex: true },
-      needs: 'Please help the mother bring her two-year-old son home from Moscow.',
+      serviceId: '2a6f8c3e-4b1d-4e97-a5c2-8d0e7f9b1c53',
+      reason: 'Работодатель в Москве не выплатил зарплату за 8 месяцев и удерживает паспорт',
+      consentRecordedOn: '2026-03-04',
+      share: { phone: true, sex: true, ageBand: true },
+      needs: 'Помогите подать иск о невыплаченной зарплате и восстановить паспорт.',
     },
   });
 
@@ -48,7 +48,8 @@ export const referralUpdateIn = z
     partnerNote: z.string().trim().max(2000).optional(),
     version: versionIn,
   })
-  .strict();
+  .strict()
+  .meta({ example: { status: 'accepted', partnerNote: 'Юрист Эрлан Сыдыков примет 12 марта в 10:00', version: 1 } });
 
 /** Query of GET /referrals. */
 export const listReferralsQuery = z.object({

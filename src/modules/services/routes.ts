@@ -18,6 +18,7 @@ export function serviceRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
+        description: 'The service directory: by kind, region or district covered, organisation, text and whether active.',
         querystring: pageQuery.extend(listServicesQuery.shape),
         response: { 200: pageOf(serviceOut), ...errorResponses },
       },
@@ -26,19 +27,34 @@ export function serviceRoutes(app: App, deps: RouteDeps): void {
   );
   app.get(
     '/services/:id',
-    { schema: { tags, params: idParams, response: { 200: one, ...errorResponses } } },
+    { schema: { tags, description: 'One service of the directory.', params: idParams, response: { 200: one, ...errorResponses } } },
     async (req) => ({
       service: await getService(ctx(req), req.params.id),
     }),
   );
   app.post(
     '/services',
-    { schema: { tags, body: createServiceIn, response: { 201: one, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        description: 'Adds a service an organisation offers, which cases can then be referred to (admins).',
+        body: createServiceIn,
+        response: { 201: one, ...errorResponses },
+      },
+    },
     async (req, reply) => reply.status(201).send({ service: await createService(ctx(req), req.body) }),
   );
   app.patch(
     '/services/:id',
-    { schema: { tags, params: idParams, body: updateServiceIn, response: { 200: one, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        description: 'Changes a service, or stops referrals to it (active: false) (admins); versioned.',
+        params: idParams,
+        body: updateServiceIn,
+        response: { 200: one, ...errorResponses },
+      },
+    },
     async (req) => ({ service: await updateService(ctx(req), req.params.id, req.body) }),
   );
 }

@@ -30,11 +30,13 @@ export const createServiceIn = z
   .strict()
   .meta({
     example: {
-      organisationId: '00000000-0000-4000-8000-000000000000',
+      organisationId: '9e4b2d71-6c3a-4f85-b2d9-1a7e0c5f3b64',
       kind: 'legal_aid',
-      name: 'Free legal advice for migrants',
+      name: 'Бесплатная юридическая консультация для мигрантов, Кара-Суу',
+      description: 'Юрист помогает составить обращения в консульства и министерства.',
       regionCodes: ['KG-O-KARA-SUU'],
       phone: '+996322250000',
+      address: 'Кара-Суу, мэрия, кабинет 12',
     },
   });
 
@@ -52,7 +54,8 @@ export const updateServiceIn = z
     active: fields.active.optional(),
     version: versionIn,
   })
-  .strict();
+  .strict()
+  .meta({ example: { phone: '+996322250011', email: null, regionCodes: ['KG-O-KARA-SUU', 'KG-O-ARAVAN'], version: 2 } });
 
 /** Query of GET /services. */
 export const listServicesQuery = z.object({

@@ -39,7 +39,16 @@ export const createUserIn = z
     locale: z.enum(LOCALES).default('en'),
     password: newPassword.optional(),
   })
-  .strict();
+  .strict()
+  .meta({
+    example: {
+      username: 'caseworker.kara-suu',
+      displayName: 'Жыпар Абдыкадырова',
+      role: 'caseworker',
+      officeId: '7d2f4c1a-93b8-4e56-a1c0-5f8e2b9d6a47',
+      locale: 'ky',
+    },
+  });
 
 /** Body of PATCH /users/:id; `version` is the one the client read. */
 export const updateUserIn = z
@@ -51,7 +60,14 @@ export const updateUserIn = z
     active: z.boolean().optional(),
     version: versionIn,
   })
-  .strict();
+  .strict()
+  .meta({ example: { displayName: 'Жыпар Абдыкадырова', role: 'supervisor', version: 3 } });
+
+/** Body of POST /users/:id/reset-password: without a password, one is generated and shown once. */
+export const resetPasswordIn = z
+  .object({ password: newPassword.optional() })
+  .strict()
+  .meta({ example: { password: 'Жалал-Абад-2026!' } });
 
 /** Query of GET /users. */
 export const listUsersQuery = z.object({

@@ -62,25 +62,31 @@ export function StatusBadge({ status }: { status: CaseStatus }) {
   );
 }
 
-/** The case risk level, or "not assessed". */
-export function RiskBadge({ level }: { level: RiskLevel | null }) {
+/** The case risk level, or "not assessed"; `short` drops the word "risk" (for a column headed "Risk"). */
+export function RiskBadge({ level, short = false }: { level: RiskLevel | null; short?: boolean }) {
   const { t } = useTranslation();
   if (!level) {
     return (
       <Badge {...CALM} color="gray" variant="outline">
-        {t('cases.riskNotAssessed')}
+        {short ? t('casesCodes.riskShort.none') : t('cases.riskNotAssessed')}
       </Badge>
     );
   }
   return (
     <Badge {...CALM} color={RISK_COLOR[level]} variant={level === 'critical' ? 'filled' : 'light'}>
-      {t(`casesCodes.risk.${level}`)}
+      {short ? t(`casesCodes.riskShort.${level}`) : t(`casesCodes.risk.${level}`)}
     </Badge>
   );
 }
 
-/** The trafficking screening outcome. */
-export function LikelihoodBadge({ likelihood }: { likelihood: Likelihood | null }) {
+/** The trafficking screening outcome; `short` for a column headed "Trafficking screening". */
+export function LikelihoodBadge({
+  likelihood,
+  short = false,
+}: {
+  likelihood: Likelihood | null;
+  short?: boolean;
+}) {
   const { t } = useTranslation();
   if (!likelihood) return null;
   return (
@@ -89,7 +95,7 @@ export function LikelihoodBadge({ likelihood }: { likelihood: Likelihood | null 
       color={LIKELIHOOD_COLOR[likelihood]}
       variant={likelihood === 'likely' ? 'filled' : 'light'}
     >
-      {t(`casesCodes.likelihood.${likelihood}`)}
+      {short ? t(`casesCodes.likelihoodShort.${likelihood}`) : t(`casesCodes.likelihood.${likelihood}`)}
     </Badge>
   );
 }

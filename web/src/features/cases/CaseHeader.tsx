@@ -30,7 +30,7 @@ export function CaseHeader({
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const episodes = useEpisodes(c.id);
+  const episodes = useEpisodes(c.id, c.screening.reasons.length > 0);
   const staff = useStaffNames();
   const title = c.person.pseudonym ? `${c.number} · ${c.person.pseudonym}` : c.number;
 
@@ -40,11 +40,11 @@ export function CaseHeader({
       <Group gap="xs" wrap="wrap" data-testid="case-badges">
         <StatusBadge status={c.status} />
         <RiskBadge level={c.riskLevel} />
-        <Badge variant="outline" color="gray">
+        <Badge variant="outline" color="gray" tt="none">
           {t(`casesCodes.type.${c.type}`)}
         </Badge>
         {c.closureReason && (
-          <Badge variant="outline" color="gray">
+          <Badge variant="outline" color="gray" tt="none">
             {t(`casesCodes.closure.${c.closureReason}`)}
           </Badge>
         )}

@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../api/auth.ts';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
@@ -214,16 +215,25 @@ function CaseRow({ item, showName }: { item: CaseListItem; showName: boolean }) 
         <StatusBadge status={item.status} />
       </Table.Td>
       <Table.Td>
-        <RiskBadge level={item.riskLevel} />
+        <RiskBadge level={item.riskLevel} short />
       </Table.Td>
       <Table.Td>
-        <LikelihoodBadge likelihood={item.traffickingLikelihood} />
+        <LikelihoodBadge likelihood={item.traffickingLikelihood} short />
       </Table.Td>
       <Table.Td>
         {item.nextFollowupDue ? (
-          <Text size="sm" c={item.overdue ? 'red' : undefined} fw={item.overdue ? 700 : undefined}>
+          <Text
+            size="sm"
+            c={item.overdue ? 'red' : undefined}
+            fw={item.overdue ? 700 : undefined}
+            style={{ whiteSpace: 'nowrap' }}
+          >
             {fmt.date(item.nextFollowupDue)}
-            {item.overdue && ` · ${t('cases.overdue')}`}
+            {item.overdue && (
+              <Text span display="block" size="xs" fw={700} c="red">
+                {t('cases.overdue')}
+              </Text>
+            )}
           </Text>
         ) : (
           <Text size="sm" c="dimmed">
@@ -241,6 +251,7 @@ export function CasesPage() {
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
   const [showName, setShowName] = useState(false);
+  const can = useCan();
   const query = useCaseList(filters);
 
   // Functional updates: two quick changes (a select, then a search) never overwrite each other.
@@ -250,7 +261,14 @@ export function CasesPage() {
 
   return (
     <Stack>
-      <PageTitle>{t('cases.list.title')}</PageTitle>
+      <Group justify="space-between" align="flex-start">
+        <PageTitle>{t('cases.list.title')}</PageTitle>
+        {can('case:create') && (
+          <Button component={Link} to="/cases/new">
+            {t('cases.list.newCase')}
+          </Button>
+        )}
+      </Group>
       <Filters key={filters.q ?? ''} filters={filters} onChange={change} />
       <Group justify="space-between">
         <Switch

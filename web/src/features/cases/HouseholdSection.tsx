@@ -203,7 +203,7 @@ export function HouseholdSection({ c, showName }: { c: CaseDetail; showName: boo
                       m.name
                     ) : (
                       <Text span size="sm" c="dimmed" fs="italic">
-                        {t('cases.hiddenName')}
+                        {t('cases.hiddenShort')}
                       </Text>
                     )}
                   </Table.Td>

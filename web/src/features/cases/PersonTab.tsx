@@ -283,16 +283,16 @@ function PersonView({ c, showName }: { c: CaseDetail; showName: boolean }) {
           .join(' · '),
       )
       .join('; ');
-  const hidden = (
+  const hidden = (long = false) => (
     <Text span size="sm" c="dimmed" fs="italic">
-      {t('cases.hiddenName')}
+      {long ? t('cases.hiddenName') : t('cases.hiddenShort')}
     </Text>
   );
   return (
     <SimpleGrid component="dl" cols={{ base: 1, xs: 2, md: 3 }} spacing="sm" m={0}>
       <Fact label={t('cases.person.pseudonym')}>{p.pseudonym}</Fact>
-      <Fact label={t('cases.person.name')}>{showName ? fullName(p) : hidden}</Fact>
-      <Fact label={t('cases.person.latinName')}>{showName ? p.latinName : hidden}</Fact>
+      <Fact label={t('cases.person.name')}>{showName ? fullName(p) : hidden(true)}</Fact>
+      <Fact label={t('cases.person.latinName')}>{showName ? p.latinName : hidden()}</Fact>
       <Fact label={t('cases.person.sex')}>{t(`casesCodes.sex.${p.sex}`)}</Fact>
       <Fact label={t('cases.person.age')}>
         {p.birthDate
@@ -302,7 +302,7 @@ function PersonView({ c, showName }: { c: CaseDetail; showName: boolean }) {
             : ''}
       </Fact>
       <Fact label={t('cases.person.citizenship')}>{countryName(p.citizenship, i18n.language)}</Fact>
-      <Fact label={t('cases.person.phone')}>{p.phone ? (showName ? p.phone : hidden) : ''}</Fact>
+      <Fact label={t('cases.person.phone')}>{p.phone ? (showName ? p.phone : hidden()) : ''}</Fact>
       <Fact label={t('cases.person.origin')}>
         {[regions.name(p.originRegion), regions.name(p.originDistrict), p.originSettlement]
           .filter(Boolean)

@@ -331,10 +331,12 @@ function ItemForm({
             description={
               entry?.defaultUnitCost
                 ? t('cases.plan.defaultCost', { amount: kgs(entry.defaultUnitCost.kgs) })
-                : t('cases.plan.unitCostHint')
+                : entry && !item
+                  ? t('cases.plan.unitCostHint')
+                  : undefined
             }
             inputMode="decimal"
-            required={!item && !entry?.defaultUnitCost}
+            required={!item && entry !== undefined && !entry.defaultUnitCost}
             {...text('unitCost')}
           />
           <TextInput label={t('cases.plan.supplier')} maxLength={200} {...text('supplier')} />

@@ -43,7 +43,7 @@ export function ScreeningPanel({
                   <Text span size="sm" fw={600}>
                     {t(`casesCodes.indicator.${code}`)}
                   </Text>
-                  <Badge size="xs" variant="outline" color={weight === 'strong' ? 'red' : 'orange'}>
+                  <Badge size="sm" tt="none" variant="outline" color={weight === 'strong' ? 'red' : 'orange'}>
                     {t(`casesCodes.weight.${weight}`)}
                   </Badge>
                 </Group>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { useFormat } from '../../i18n/format.ts';
-import { useTimeline } from './api.ts';
+import { useCatalogue, useTimeline } from './api.ts';
 import type { CaseTabProps } from './CasePage.tsx';
 import {
   CASE_STATUSES,
@@ -21,7 +21,7 @@ import {
   RISK_LEVELS,
   isCode,
 } from './codes.ts';
-import { countryName, useStaffNames } from './labels.ts';
+import { catalogueName, countryName, useNameLocale, useStaffNames } from './labels.ts';
 import type { TimelineEvent } from './types.ts';
 
 type Fmt = ReturnType<typeof useFormat>;
@@ -35,6 +35,7 @@ function eventDetail(
   fmt: Fmt,
   lng: string,
   staffName: (id: string) => string | undefined,
+  itemName: (code: string) => string,
 ) {
   const d = e.data;
   const label = <T extends string>(list: readonly T[], value: unknown, key: (v: T) => string) =>
@@ -93,10 +94,11 @@ function eventDetail(
         level: label(RISK_LEVELS, d.riskLevel, (v) => t(`casesCodes.risk.${v}`)) ?? '',
         suggested: label(RISK_LEVELS, d.suggestedLevel, (v) => t(`casesCodes.risk.${v}`)) ?? '',
       });
-    case 'plan_item_proposed':
-      return typeof d.quantity === 'number'
-        ? `${str(d.catalogueCode) ?? ''} × ${fmt.number(d.quantity)}`
-        : (str(d.catalogueCode) ?? '');
+    case 'plan_item_proposed': {
+      const code = str(d.catalogueCode);
+      const name = code ? itemName(code) : '';
+      return typeof d.quantity === 'number' ? `${name} × ${fmt.number(d.quantity)}` : name;
+    }
     case 'plan_item_changed':
       return d.to
         ? `${label(PLAN_ITEM_STATES, d.from, (v) => t(`casesCodes.itemState.${v}`)) ?? ''} → ${label(PLAN_ITEM_STATES, d.to, (v) => t(`casesCodes.itemState.${v}`)) ?? ''}`
@@ -122,7 +124,15 @@ export function TimelineTab({ c }: CaseTabProps) {
   const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const staff = useStaffNames();
+  const catalogue = useCatalogue();
+  const lng = useNameLocale();
   const query = useTimeline(c.id);
+  const itemName = (code: string) =>
+    catalogueName(
+      catalogue.data?.find((i) => i.code === code),
+      code,
+      lng,
+    );
 
   if (query.isPending) return <PageLoader />;
   if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
@@ -137,7 +147,7 @@ export function TimelineTab({ c }: CaseTabProps) {
       ) : (
         <Timeline bulletSize={14} lineWidth={2} active={query.data.length - 1}>
           {query.data.map((e) => {
-            const detail = eventDetail(e, t, fmt, i18n.language, (id) => staff.name(id));
+            const detail = eventDetail(e, t, fmt, i18n.language, (id) => staff.name(id), itemName);
             return (
               <Timeline.Item
                 key={e.seq}

@@ -187,10 +187,11 @@ export function fetchEpisodes(caseId: string, signal?: AbortSignal): Promise<Epi
   return api.get<{ items: Episode[] }>(path(caseId, '/episodes'), { signal }).then((r) => r.items);
 }
 
-/** The episodes of the case. */
-export function useEpisodes(caseId: string) {
+/** The episodes of the case (not fetched while `enabled` is false, e.g. no screening reason needs them). */
+export function useEpisodes(caseId: string, enabled = true) {
   return useQuery({
     queryKey: caseKeys.part(caseId, 'episodes'),
+    enabled,
     queryFn: ({ signal }) => fetchEpisodes(caseId, signal),
   });
 }

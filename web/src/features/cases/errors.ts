@@ -4,7 +4,7 @@
  */
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../api/client.ts';
-import { apiErrorMessage } from '../../i18n/messages.ts';
+import { apiErrorMessage, issueMessage } from '../../i18n/messages.ts';
 
 /** The API codes the case screens explain in their own words (`cases.apiErrors.<code>`). */
 export const KNOWN_CODES = [
@@ -72,9 +72,30 @@ export function caseErrorMessage(t: TFunction, error: unknown): string {
   return apiErrorMessage(t, error);
 }
 
-/** The form field a 422 answer names (`details.field`), if any. */
-export function errorField(error: unknown): string | undefined {
-  if (!(error instanceof ApiError) || error.status !== 422) return undefined;
-  const field = detailsOf(error).field;
-  return typeof field === 'string' ? field : undefined;
+/**
+ * Messages for form fields from a failed call, beyond the plain 400 issues the shared hook maps:
+ * a 422 rule broken on a named field (`details.field`) or known by its code (`note_required` →
+ * the note), and 400 issues on request fields the form shows under another name.
+ */
+export function caseFieldErrors<F extends string>(
+  t: TFunction,
+  error: unknown,
+  fields: readonly F[],
+  fieldOf: Partial<Record<string, F>> = {},
+): Partial<Record<F, string>> {
+  const out: Partial<Record<F, string>> = {};
+  if (!(error instanceof ApiError)) return out;
+  const named = typeof detailsOf(error).field === 'string' ? (detailsOf(error).field as string) : undefined;
+  const target =
+    (named && (fields as readonly string[]).includes(named) ? (named as F) : undefined) ??
+    (named ? fieldOf[named] : undefined) ??
+    fieldOf[error.code];
+  if (target && error.status >= 400 && error.status !== 409) out[target] = caseErrorMessage(t, error);
+  if (error.status === 400) {
+    for (const [field, issue] of Object.entries(error.fieldIssues)) {
+      const alias = fieldOf[field];
+      if (alias && !out[alias]) out[alias] = issueMessage(t, issue);
+    }
+  }
+  return out;
 }

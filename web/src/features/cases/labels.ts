@@ -16,7 +16,8 @@ export function countryName(code: string, locale: string): string {
   let names = displayNames.get(locale);
   if (!names) {
     try {
-      names = new Intl.DisplayNames([locale, 'en'], { type: 'region' });
+      // Kyrgyz readers fall back to Russian names, which they read, before English ones.
+      names = new Intl.DisplayNames(locale === 'ky' ? ['ky', 'ru'] : [locale, 'en'], { type: 'region' });
     } catch {
       return code;
     }

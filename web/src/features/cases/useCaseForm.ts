@@ -1,10 +1,8 @@
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
 import { useServerErrors } from '../../hooks/useServerErrors.ts';
-import { issueMessage } from '../../i18n/messages.ts';
-import { caseErrorMessage, errorField, isVersionConflict } from './errors.ts';
+import { caseFieldErrors, isVersionConflict } from './errors.ts';
 import { reapply, type Problems } from './validation.ts';
 
 /** Options of one case form. */
@@ -42,25 +40,7 @@ export function useCaseForm<V extends object, F extends keyof V & string>(opts: 
   const [reloading, setReloading] = useState(false);
   const [pending, setPending] = useState(false);
 
-  const extra = (tt: TFunction, error: unknown): Partial<Record<F, string>> => {
-    const out: Partial<Record<F, string>> = {};
-    if (!(error instanceof ApiError)) return out;
-    const map = opts.fieldOf ?? {};
-    const named = errorField(error);
-    const target =
-      (named && (opts.fields as readonly string[]).includes(named) ? (named as F) : undefined) ??
-      (named ? map[named] : undefined) ??
-      map[error.code];
-    if (target && error.status !== 400) out[target] = caseErrorMessage(tt, error);
-    if (error.status === 400) {
-      if (target) out[target] = caseErrorMessage(tt, error);
-      for (const [field, issue] of Object.entries(error.fieldIssues)) {
-        const alias = map[field];
-        if (alias && !out[alias]) out[alias] = issueMessage(tt, issue);
-      }
-    }
-    return out;
-  };
+  const extra = (tt: TFunction, error: unknown) => caseFieldErrors(tt, error, opts.fields, opts.fieldOf);
   const server = useServerErrors<F>(opts.fields, extra);
 
   const problems = opts.validate(values, base);

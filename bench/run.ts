@@ -1,0 +1,159 @@
+/**
+ * `npm run bench -- [--persons N] [--db pglite|postgres] [--seconds S]`: one process measures the
+ * real server and database on this machine and prints each figure beside an anchor taken in the
+ * same run. Benchmarks are not tests: absolute figures depend on the machine and its load.
+ */
+import { cpus, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { today } from '../src/clock.ts';
+import { plainQuery } from '../src/generate/copy.ts';
+import { bareServer, load } from './http.ts';
+import { aggregates, searches } from './queries.ts';
+import { type Figure, markdown, saveJson, updateReadme } from './report.ts';
+import { type Engine, startBench, stopBench } from './setup.ts';
+import { writes } from './writes.ts';
+
+const { values } = parseArgs({
+  options: {
+    persons: { type: 'string', default: '2000' },
+    db: { type: 'string', default: 'pglite' },
+    seconds: { type: 'string', default: '5' },
+    seed: { type: 'string', default: 'bench' },
+  },
+});
+const persons = Number(values.persons);
+const seconds = Number(values.seconds);
+const engine = values.db as Engine;
+if (!Number.isInteger(persons) || persons < 1) throw new Error('--persons must be a positive whole number');
+if (!(seconds > 0)) throw new Error('--seconds must be positive');
+if (engine !== 'pglite' && engine !== 'postgres') throw new Error('--db must be pglite or postgres');
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+// Memory "at rest" should not count the garbage the generator left: collect it first.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const CONNECTIONS = 50;
+
+log(`bench: ${engine}, at least ${persons} persons, ${seconds} s per load run`);
+const b = await startBench(engine, persons, values.seed);
+const bare = await bareServer();
+try {
+  gc();
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const restRssMb = process.memoryUsage().rss / 2 ** 20;
+  const ids = await plainQuery<{ id: string }>(
+    b.database,
+    'select id from cases where office_id = $1 order by created_at desc limit 200',
+    [b.ctx.actor.officeId],
+  );
+  if (ids.length === 0) throw new Error('No cases in the office of supervisor.osh to read');
+  const targets = {
+    anchor: { url: bare.url, paths: ['/ping'], token: undefined },
+    list: { url: b.baseUrl, paths: ['/api/v1/cases?limit=50'], token: b.token },
+    detail: { url: b.baseUrl, paths: ids.map((r) => `/api/v1/cases/${r.id}`), token: b.token },
+  };
+  const runs: Partial<Record<keyof typeof targets, Awaited<ReturnType<typeof load>>>> = {};
+  for (const [name, t] of Object.entries(targets) as [keyof typeof targets, (typeof targets)['anchor']][]) {
+    log(`load: ${name} (${CONNECTIONS} connections, ${seconds} s after a 1 s warm-up)`);
+    await load(t.url, t.paths, { seconds: 1, connections: CONNECTIONS, token: t.token });
+    const r = await load(t.url, t.paths, { seconds, connections: CONNECTIONS, token: t.token });
+    // Any answer but 2xx means the API is broken (or the token was refused): the figures would be meaningless.
+    if (r.non2xx > 0) throw new Error(`${name}: ${r.non2xx} answers were not 2xx`);
+    if (r.errors > 0) log(`  ${r.errors} requests failed or timed out`);
+    runs[name] = r;
+  }
+  log('latency: searches through the API and as raw SQL; aggregates');
+  const versus = await searches(b, 40);
+  const agg = await aggregates(b, 15);
+  log(`writes: cases with a person and an episode through the services for ${seconds} s`);
+  const w = await writes(b, seconds);
+
+  const anchor = runs.anchor!;
+  const http = (label: string, r: typeof anchor): Figure => ({
+    figure: `${label}, ${CONNECTIONS} connections`,
+    value: r.requestsPerSecond,
+    unit: 'req/s',
+    p50: r.p50,
+    p95: r.p95,
+    p99: r.p99,
+    anchor: `bare Fastify route, ${CONNECTIONS} connections`,
+    anchorValue: anchor.requestsPerSecond,
+    ratio: r.requestsPerSecond / anchor.requestsPerSecond,
+  });
+  const figures: Figure[] = [
+    http('Case list page (GET /cases?limit=50)', runs.list!),
+    http('Case detail (GET /cases/:id)', runs.detail!),
+    ...versus.map((v) => ({
+      figure: `${v.label} via the API`,
+      value: v.api.p50,
+      unit: 'ms p50',
+      p50: v.api.p50,
+      p95: v.api.p95,
+      p99: v.api.p99,
+      anchor: 'the same SQL run directly (p50)',
+      anchorValue: v.sql.p50,
+      ratio: v.api.p50 / v.sql.p50,
+    })),
+    ...agg.figures.map((a) => ({
+      figure: `Dashboard: ${a.label}`,
+      value: a.latency.p50,
+      unit: 'ms p50',
+      p50: a.latency.p50,
+      p95: a.latency.p95,
+      p99: a.latency.p99,
+      anchor: 'select count(*) from cases (p50)',
+      anchorValue: agg.anchor.p50,
+      ratio: a.latency.p50 / agg.anchor.p50,
+    })),
+    {
+      figure: 'Writes: case + new person + episode via the services (audited)',
+      value: w.casesPerSecond,
+      unit: 'cases/s',
+      anchor: 'audited empty use case (transactions/s)',
+      anchorValue: w.auditedPerSecond,
+      ratio: w.casesPerSecond / w.auditedPerSecond,
+    },
+    {
+      figure: 'Server resident memory under load (max)',
+      value: Math.max(runs.list!.maxRssMb, runs.detail!.maxRssMb),
+      unit: 'MB',
+      anchor: 'resident memory at rest (MB)',
+      anchorValue: restRssMb,
+      ratio: Math.max(runs.list!.maxRssMb, runs.detail!.maxRssMb) / restRssMb,
+    },
+  ];
+  if (b.generated && b.generated.addedPersons > 0) {
+    const g = b.generated;
+    const rate = g.addedPersons / (g.millis / 1000);
+    figures.push({
+      figure: `Generator: persons loaded with all their rows (${Object.values(g.rows).reduce((s, n) => s + n, 0)} rows)`,
+      value: rate,
+      unit: 'persons/s',
+      anchor: 'cases/s written through the services',
+      anchorValue: w.casesPerSecond,
+      ratio: rate / w.casesPerSecond,
+    });
+  }
+  const [cases] = await plainQuery<{ n: number }>(b.database, 'select count(*)::int as n from cases');
+  const info = {
+    date: today(),
+    engine,
+    persons,
+    personsInDatabase: b.persons,
+    cases: cases?.n ?? 0,
+    node: process.versions.node,
+    cpus: cpus().length,
+    loadAverage: loadavg(),
+    settings: { connections: CONNECTIONS, seconds, seed: values.seed },
+  };
+  const table = markdown(info, figures);
+  process.stdout.write(`\n${table}\n\n`);
+  log(`results: ${saveJson(info, figures)}`);
+  updateReadme(table);
+  log('README.md: table updated between the bench markers');
+} finally {
+  await bare.close();
+  await stopBench(b);
+}

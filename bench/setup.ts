@@ -1,0 +1,118 @@
+/**
+ * What every benchmark needs: a database of the requested engine holding at least the requested
+ * number of persons (generated when short), the demo supervisor of Osh as the acting user with a
+ * bearer token, and the real server listening on a loopback port.
+ */
+import { eq, sql } from 'drizzle-orm';
+import pg from 'pg';
+import type { Actor } from '../src/access/policy.ts';
+import { today } from '../src/clock.ts';
+import { type Config, loadConfig } from '../src/config.ts';
+import { type Database, openDatabase, rowsOf } from '../src/db/client.ts';
+import { users } from '../src/db/schema/index.ts';
+import { progressBar } from '../src/generate/cli.ts';
+import { type GenerateResult, generate } from '../src/generate/generate.ts';
+import { buildApp } from '../src/http/app.ts';
+import type { App } from '../src/http/types.ts';
+import { createToken } from '../src/modules/auth/service.ts';
+import type { Ctx } from '../src/modules/shared/context.ts';
+
+/** The engine a run measures. */
+export type Engine = 'pglite' | 'postgres';
+
+/** An open bench environment. */
+export interface Bench {
+  engine: Engine;
+  database: Database;
+  config: Config;
+  ctx: Ctx;
+  token: string;
+  app: App;
+  baseUrl: string;
+  persons: number;
+  generated: GenerateResult | null;
+}
+
+const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/koldoo_bench';
+
+// A UTF-8 database of its own (pg_trgm sees no Cyrillic trigrams under locale C), kept between runs.
+async function ensurePostgresDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = target.pathname.slice(1);
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`Use a plain database name for the bench, not "${name}"`);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) {
+      await client.query(
+        `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`,
+      );
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+async function open(engine: Engine): Promise<Database> {
+  if (engine === 'pglite') return openDatabase({ dataDir: process.env.KOLDOO_BENCH_DATA_DIR });
+  const url = process.env.KOLDOO_BENCH_DATABASE_URL ?? DEFAULT_URL;
+  await ensurePostgresDatabase(url);
+  return openDatabase({ url });
+}
+
+/** Opens the database, fills it up to `persons` if needed, signs in and starts the server. */
+export async function startBench(engine: Engine, persons: number, seed: string): Promise<Bench> {
+  const database = await open(engine);
+  await database.migrate();
+  const config = loadConfig({ LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0' });
+  const [have] = rowsOf<{ n: number }>(
+    await database.db.execute(sql`select count(*)::int as n from persons`),
+  );
+  let generated: GenerateResult | null = null;
+  if ((have?.n ?? 0) < persons) {
+    const bar = progressBar(persons);
+    try {
+      generated = await generate(database, {
+        persons,
+        seed,
+        asOf: today(),
+        manifestDir: null,
+        onProgress: (p) => bar.update(p.done, p.added),
+      });
+    } finally {
+      bar.stop();
+    }
+  }
+  const [u] = await database.db.select().from(users).where(eq(users.username, 'supervisor.osh'));
+  if (!u) throw new Error('The demo account supervisor.osh is missing');
+  const actor: Actor = { userId: u.id, username: u.username, role: u.role, officeId: u.officeId };
+  const ctx: Ctx = { db: database.db, actor, config, requestId: 'bench' };
+  const { token } = await createToken(ctx, { name: `bench ${new Date().toISOString()}`, expiresInDays: 1 });
+  const app = await buildApp(database, config);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const [count] = rowsOf<{ n: number }>(
+    await database.db.execute(sql`select count(*)::int as n from persons`),
+  );
+  return {
+    engine,
+    database,
+    config,
+    ctx,
+    token,
+    app,
+    baseUrl: `http://127.0.0.1:${port}`,
+    persons: count?.n ?? 0,
+    generated,
+  };
+}
+
+/** Stops the server and closes the database. */
+export async function stopBench(b: Bench): Promise<void> {
+  await b.app.close();
+  await b.database.close();
+}

@@ -1,0 +1,121 @@
+/**
+ * Bulk loading with COPY on both engines: PostgreSQL through pg-copy-streams on one pooled
+ * connection, PGlite through its `/dev/blob` device. Rows are encoded once, in COPY's text format,
+ * from drizzle's column metadata, so both engines get exactly the same bytes. This is the one
+ * engine-specific part of the generator (db/ would be its natural home; it stays here because only
+ * the generator bulk-loads).
+ */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PGlite, Transaction } from '@electric-sql/pglite';
+import { getTableColumns, getTableName } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Database } from '../db/client.ts';
+
+/** What a bulk transaction offers: plain queries and COPY of typed rows. */
+export interface BulkSession {
+  query<T>(text: string, params?: unknown[]): Promise<T[]>;
+  copy<T extends PgTable>(table: T, rows: readonly T['$inferInsert'][]): Promise<void>;
+}
+
+// COPY text format: backslash, tab, newline and carriage return are escaped; \N is NULL.
+const escapeText = (s: string): string =>
+  /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : s;
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+const arrayLiteral = (items: readonly unknown[]): string =>
+  `{${items.map((i) => (i === null ? 'NULL' : `"${String(i).replace(/[\\"]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
+
+type Encode = (value: unknown) => string;
+
+// One encoder per column, chosen once per table from drizzle's column type.
+function encoderOf(columnType: string): Encode {
+  if (columnType === 'PgJsonb' || columnType === 'PgJson') {
+    // Shared values (every RSS row carries the same instrument snapshot) are encoded once.
+    let last: unknown;
+    let text = '';
+    return (v) => {
+      if (v == null) return '\\N';
+      if (v !== last) [last, text] = [v, escapeText(JSON.stringify(v))];
+      return text;
+    };
+  }
+  if (columnType === 'PgArray') return (v) => (v == null ? '\\N' : escapeText(arrayLiteral(v as unknown[])));
+  if (columnType === 'PgTimestamp') return (v) => (v == null ? '\\N' : (v as Date).toISOString());
+  if (columnType === 'PgBoolean') return (v) => (v == null ? '\\N' : v ? 't' : 'f');
+  return (v) => (v == null ? '\\N' : escapeText(String(v)));
+}
+
+/** The COPY statement and its data for rows of a table; columns are those the first row sets. */
+export function encodeCopy<T extends PgTable>(
+  table: T,
+  rows: readonly T['$inferInsert'][],
+): { statement: string; data: string } {
+  const first = (rows[0] ?? {}) as Record<string, unknown>;
+  const columns = Object.entries(getTableColumns(table)).filter(([key]) => key in first);
+  const names = columns.map(([, c]) => `"${c.name}"`).join(', ');
+  const keys = columns.map(([key]) => key);
+  const encoders = columns.map(([, c]) => encoderOf(c.columnType));
+  let data = '';
+  for (const row of rows as readonly Record<string, unknown>[]) {
+    let line = encoders[0]!(row[keys[0]!]);
+    for (let c = 1; c < keys.length; c++) line += `\t${encoders[c]!(row[keys[c]!])}`;
+    data += `${line}\n`;
+  }
+  return { statement: `COPY "${getTableName(table)}" (${names})`, data };
+}
+
+const clientOf = (database: Database): unknown => (database.db as unknown as { $client: unknown }).$client;
+
+async function onPostgres<T>(pool: pg.Pool, fn: (s: BulkSession) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    // Only this bulk transaction waits for nothing: a crash loses the last batches, never consistency.
+    await client.query('SET LOCAL synchronous_commit = off');
+    const result = await fn({
+      query: async <R>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as R[],
+      copy: async (table, rows) => {
+        if (rows.length === 0) return;
+        const { statement, data } = encodeCopy(table, rows);
+        await pipeline(Readable.from([data]), client.query(copyFrom(`${statement} FROM STDIN`)));
+      },
+    });
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+function onPglite<T>(db: PGlite, fn: (s: BulkSession) => Promise<T>): Promise<T> {
+  return db.transaction((tx: Transaction) =>
+    fn({
+      query: async <R>(text: string, params?: unknown[]) => (await tx.query<R>(text, params)).rows,
+      copy: async (table, rows) => {
+        if (rows.length === 0) return;
+        const { statement, data } = encodeCopy(table, rows);
+        await tx.query(`${statement} FROM '/dev/blob'`, [], { blob: new Blob([data]) });
+      },
+    }),
+  );
+}
+
+/** Runs `fn` in one transaction with COPY available, on whichever engine the database is. */
+export function bulkTransaction<T>(database: Database, fn: (s: BulkSession) => Promise<T>): Promise<T> {
+  const client = clientOf(database);
+  return database.engine === 'postgres' ? onPostgres(client as pg.Pool, fn) : onPglite(client as PGlite, fn);
+}
+
+/** A query outside any transaction, on whichever engine (for read-only checks between batches). */
+export async function plainQuery<T>(database: Database, text: string, params: unknown[] = []): Promise<T[]> {
+  const client = clientOf(database) as {
+    query(text: string, params: unknown[]): Promise<{ rows: unknown[] }>;
+  };
+  return (await client.query(text, params)).rows as T[];
+}

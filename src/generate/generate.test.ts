@@ -1,0 +1,128 @@
+import { count, eq, inArray, sql } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../../test/helpers/harness.ts';
+import { verifyAuditChain } from '../audit/verify.ts';
+import { rowsOf } from '../db/client.ts';
+import { auditEvents, caseEvents, cases, episodes, followups, persons } from '../db/schema/index.ts';
+import { generate } from './generate.ts';
+import { baseIdentity, personId, plantedDuplicates } from './identity.ts';
+import { seedKey } from './prng.ts';
+
+const SEED = 'test-300';
+const AS_OF = '2026-03-01';
+
+describeEachEngine('generate', (h) => {
+  let first: Awaited<ReturnType<typeof generate>>;
+  const tables = { persons, cases, episodes, followups, caseEvents, auditEvents };
+  const counts = async () =>
+    Object.fromEntries(
+      await Promise.all(
+        Object.entries(tables).map(async ([name, table]) => [
+          name,
+          (await h().database.db.select({ n: count() }).from(table))[0]!.n,
+        ]),
+      ),
+    );
+
+  it('loads 300 persons with their cases, episodes, follow-ups, timelines and audit events', async () => {
+    const before = await counts();
+    first = await generate(h().database, { persons: 300, seed: SEED, asOf: AS_OF, batchSize: 128 });
+    const after = await counts();
+    expect(first.addedPersons).toBe(300);
+    expect(after.persons! - before.persons!).toBe(300);
+    expect(after.cases! - before.cases!).toBeGreaterThanOrEqual(300);
+    expect(after.episodes! - before.episodes!).toBeGreaterThanOrEqual(after.cases! - before.cases!);
+    expect(after.caseEvents! - before.caseEvents!).toBe(first.rows.case_events);
+    // Plus the creation of the generated staff accounts, audited by the system.
+    expect(after.auditEvents! - before.auditEvents!).toBeGreaterThanOrEqual(first.rows.audit_events!);
+    const statuses = rowsOf<{ status: string }>(
+      await h().database.db.execute(sql`select distinct status from cases`),
+    );
+    expect(statuses.map((s) => s.status).sort()).toEqual([
+      'assessment',
+      'assistance',
+      'closed',
+      'monitoring',
+      'open',
+      'planning',
+    ]);
+    const [overdue] = await h()
+      .database.db.select({ n: count() })
+      .from(followups)
+      .where(sql`${followups.status} = 'scheduled' and ${followups.dueOn} < ${AS_OF}`);
+    expect(overdue!.n).toBeGreaterThan(0);
+  });
+
+  it('is deterministic and idempotent: the same seed again adds nothing and the ids are those of the seed', async () => {
+    const before = await counts();
+    const again = await generate(h().database, { persons: 300, seed: SEED, asOf: AS_OF, batchSize: 77 });
+    expect(again.addedPersons).toBe(0);
+    expect(await counts()).toEqual(before);
+    const key = seedKey(SEED);
+    const ids = Array.from({ length: 300 }, (_, i) => personId(key, i));
+    const stored = await h().database.db.select().from(persons).where(inArray(persons.id, ids));
+    expect(stored).toHaveLength(300);
+    const byId = new Map(stored.map((p) => [p.id, p]));
+    // A person's recorded names are a pure function of (seed, index).
+    for (const i of [0, 17, 299]) {
+      const fresh = baseIdentity(key, i);
+      const row = byId.get(personId(key, i))!;
+      if (!plantedDuplicates(key, 300).some((d) => d.duplicateIndex === i)) {
+        expect([row.givenName, row.familyName, row.originRegion]).toEqual([
+          fresh.givenName,
+          fresh.familyName,
+          fresh.originRegion,
+        ]);
+      }
+    }
+  });
+
+  it('continues the audit hash chain: verification passes over the whole trail', async () => {
+    const result = await verifyAuditChain(h().database.db);
+    expect(result.ok).toBe(true);
+    const [marked] = await h()
+      .database.db.select({ n: count() })
+      .from(auditEvents)
+      .where(eq(auditEvents.requestId, `generate:${seedKey(SEED).tag}`));
+    expect(marked!.n).toBe(first.rows.audit_events);
+  });
+
+  it('plants duplicates: the same person registered again by another office, with a variation', async () => {
+    const pairs = plantedDuplicates(SEED, 300);
+    expect(pairs.length).toBeGreaterThanOrEqual(3);
+    expect(first.plantedDuplicates).toBe(pairs.length);
+    const rows = await h()
+      .database.db.select()
+      .from(persons)
+      .where(
+        inArray(
+          persons.id,
+          pairs.flatMap((p) => [p.originalId, p.duplicateId]),
+        ),
+      );
+    const byId = new Map(rows.map((p) => [p.id, p]));
+    for (const pair of pairs) {
+      const [a, b] = [byId.get(pair.originalId)!, byId.get(pair.duplicateId)!];
+      expect(b.officeId).not.toBe(a.officeId);
+      expect(b.sex).toBe(a.sex);
+      expect(b.originRegion).toBe(a.originRegion);
+      expect([b.givenName, b.familyName, b.latinName, b.patronymic, b.birthDate]).not.toEqual([
+        a.givenName,
+        a.familyName,
+        a.latinName,
+        a.patronymic,
+        a.birthDate,
+      ]);
+    }
+  });
+
+  it('weights origins like the real migration: most from Osh, Jalal-Abad and Batken oblasts', async () => {
+    const key = seedKey(SEED);
+    const ids = Array.from({ length: 300 }, (_, i) => personId(key, i));
+    const [south] = await h()
+      .database.db.select({ n: count() })
+      .from(persons)
+      .where(sql`${inArray(persons.id, ids)} and ${inArray(persons.originRegion, ['KG-O', 'KG-J', 'KG-B'])}`);
+    expect(south!.n / 300).toBeGreaterThan(0.5);
+  });
+});

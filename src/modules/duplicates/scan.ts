@@ -1,0 +1,170 @@
+/**
+ * The registry-wide duplicate scan: fills missing match keys, finds candidate pairs by blocking
+ * (blocking.ts), scores each with the matcher and stores those from the threshold up as pairs to
+ * review. Decided pairs keep their decision; pending pairs no longer found are dropped. Progress is
+ * written to the scan's row, so any process can show it.
+ */
+import { and, asc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client.ts';
+import { duplicatePairs, duplicateScanCandidates, duplicateScans, persons } from '../../db/schema/index.ts';
+import { DEFAULT_MATCH_WEIGHTS, DEFAULT_THRESHOLD } from '../../domain/matching.ts';
+import { householdNamesOf, type PersonRow, scoreRows } from '../persons/candidates.ts';
+import { MATCH_KEYS_VERSION, backfillMatchKeys } from '../persons/keys.ts';
+import { type BlockingWindows, DEFAULT_WINDOWS, blockCandidates } from './blocking.ts';
+
+/** Where a scan stands, as reported to `onProgress` and stored on its row. */
+export interface ScanProgress {
+  phase: 'keys' | 'blocking' | 'scoring' | 'done';
+  done: number;
+  total: number;
+}
+
+/** What a finished scan found. */
+export interface ScanSummary {
+  scanId: string;
+  candidates: number;
+  pairsFound: number;
+  pairsNew: number;
+}
+
+/** Options of a scan; `scanId` continues a scan row created by the caller (the HTTP route does). */
+export interface ScanOptions {
+  onProgress?: (p: ScanProgress) => void;
+  scanId?: string;
+  threshold?: number;
+  requestedBy?: string | null;
+  windows?: BlockingWindows;
+  batchSize?: number;
+}
+
+/** Creates the row a scan reports its progress on. */
+export async function createScan(db: Executor, requestedBy: string | null, threshold = DEFAULT_THRESHOLD) {
+  const [row] = await db
+    .insert(duplicateScans)
+    .values({ requestedBy, threshold, weightsVersion: DEFAULT_MATCH_WEIGHTS.version })
+    .returning();
+  return row!;
+}
+
+/** Scans the whole registry for probable duplicates; see the module comment. */
+export async function scanDuplicates(db: Db, opts: ScanOptions = {}): Promise<ScanSummary> {
+  const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
+  const scanId = opts.scanId ?? (await createScan(db, opts.requestedBy ?? null, threshold)).id;
+  const report = async (p: ScanProgress, extra: Partial<typeof duplicateScans.$inferInsert> = {}) => {
+    opts.onProgress?.(p);
+    await db
+      .update(duplicateScans)
+      .set({ phase: p.phase, done: p.done, total: p.total, updatedAt: new Date(), ...extra })
+      .where(eq(duplicateScans.id, scanId));
+  };
+  try {
+    const [stale] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(persons)
+      .where(or(isNull(persons.keysVersion), lt(persons.keysVersion, MATCH_KEYS_VERSION)));
+    const missing = Number(stale?.n ?? 0);
+    await report({ phase: 'keys', done: 0, total: missing });
+    await backfillMatchKeys(db, (done) => report({ phase: 'keys', done, total: missing }));
+    await report({ phase: 'blocking', done: 0, total: 0 });
+    const candidates = await blockCandidates(db, scanId, opts.windows ?? DEFAULT_WINDOWS);
+    await report({ phase: 'scoring', done: 0, total: candidates }, { candidates });
+    const { found, added } = await scoreCandidates(db, scanId, threshold, opts.batchSize ?? 500, (done) =>
+      report({ phase: 'scoring', done, total: candidates }),
+    );
+    // Pending pairs this scan did not find again (a name corrected, a person merged) are stale.
+    await db
+      .delete(duplicatePairs)
+      .where(and(eq(duplicatePairs.status, 'pending'), or(isNull(duplicatePairs.scanId), ne(duplicatePairs.scanId, scanId))));
+    await db.delete(duplicateScanCandidates).where(eq(duplicateScanCandidates.scanId, scanId));
+    await report(
+      { phase: 'done', done: candidates, total: candidates },
+      { status: 'done', pairsFound: found, pairsNew: added, finishedAt: new Date() },
+    );
+    return { scanId, candidates, pairsFound: found, pairsNew: added };
+  } catch (err) {
+    await db
+      .update(duplicateScans)
+      .set({ status: 'failed', error: err instanceof Error ? err.message : String(err), updatedAt: new Date(), finishedAt: new Date() })
+      .where(eq(duplicateScans.id, scanId));
+    await db.delete(duplicateScanCandidates).where(eq(duplicateScanCandidates.scanId, scanId));
+    throw err;
+  }
+}
+
+// Scores the candidate pairs batch by batch (keyset over the pair) and upserts those from the
+// threshold up; a decided pair keeps its decision and is only counted.
+async function scoreCandidates(
+  db: Db,
+  scanId: string,
+  threshold: number,
+  batchSize: number,
+  progress: (done: number) => Promise<void>,
+): Promise<{ found: number; added: number }> {
+  let found = 0;
+  let added = 0;
+  let done = 0;
+  let after: [string, string] | null = null;
+  for (;;) {
+    const batch: { personA: string; personB: string }[] = await db
+      .select({ personA: duplicateScanCandidates.personA, personB: duplicateScanCandidates.personB })
+      .from(duplicateScanCandidates)
+      .where(
+        and(
+          eq(duplicateScanCandidates.scanId, scanId),
+          after ? sql`(${duplicateScanCandidates.personA}, ${duplicateScanCandidates.personB}) > (${after[0]}::uuid, ${after[1]}::uuid)` : undefined,
+        ),
+      )
+      .orderBy(asc(duplicateScanCandidates.personA), asc(duplicateScanCandidates.personB))
+      .limit(batchSize);
+    if (batch.length === 0) return { found, added };
+    const ids = [...new Set(batch.flatMap((p) => [p.personA, p.personB]))];
+    const rows = new Map<string, PersonRow>(
+      (await db.select().from(persons).where(inArray(persons.id, ids))).map((p) => [p.id, p]),
+    );
+    const households = await householdNamesOf(db, ids);
+    const values = batch.flatMap(({ personA, personB }) => {
+      const a = rows.get(personA);
+      const b = rows.get(personB);
+      // A person merged while the scan ran is no longer a candidate.
+      if (!a || !b || a.mergedInto || b.mergedInto) return [];
+      const result = scoreRows(a, b, households);
+      if (result.score < threshold) return [];
+      const { score, evidence, components } = result;
+      return [{ personA, personB, score, evidence, components, weightsVersion: DEFAULT_MATCH_WEIGHTS.version, scanId }];
+    });
+    if (values.length > 0) {
+      const [counts] = await db.transaction(async (tx) => {
+        const upserted = await tx
+          .insert(duplicatePairs)
+          .values(values)
+          .onConflictDoUpdate({
+            target: [duplicatePairs.personA, duplicatePairs.personB],
+            set: {
+              score: sql`excluded.score`,
+              evidence: sql`excluded.evidence`,
+              components: sql`excluded.components`,
+              weightsVersion: sql`excluded.weights_version`,
+              scanId: sql`excluded.scan_id`,
+            },
+            setWhere: eq(duplicatePairs.status, 'pending'),
+          })
+          .returning({ inserted: sql<boolean>`xmax = 0` });
+        return [{ fresh: upserted.filter((r) => r.inserted).length }];
+      });
+      found += values.length;
+      added += counts!.fresh;
+    }
+    done += batch.length;
+    const last = batch.at(-1)!;
+    after = [last.personA, last.personB];
+    await progress(done);
+  }
+}
+
+/** Marks scans whose process stopped reporting (a restart mid-scan) as failed, so a new one may start. */
+export async function failAbandonedScans(db: Executor, olderThanMs = 10 * 60_000) {
+  await db
+    .update(duplicateScans)
+    .set({ status: 'failed', error: 'abandoned: no progress reported', finishedAt: new Date() })
+    .where(and(eq(duplicateScans.status, 'running'), lt(duplicateScans.updatedAt, new Date(Date.now() - olderThanMs))));
+}

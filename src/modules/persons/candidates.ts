@@ -1,0 +1,44 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { cases, householdMembers, type persons } from '../../db/schema/index.ts';
+import { type MatchResult, matchScore } from '../../domain/matching.ts';
+import { matchPersonOf } from './keys.ts';
+
+/** A stored person row. */
+export type PersonRow = typeof persons.$inferSelect;
+
+/**
+ * The household members listed in each person's cases, by person id: the matcher's household
+ * evidence (only evidence codes ever leave the server, never these names).
+ */
+export async function householdNamesOf(db: Executor, personIds: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (personIds.length === 0) return out;
+  const rows = await db
+    .select({ personId: cases.personId, name: householdMembers.name })
+    .from(householdMembers)
+    .innerJoin(cases, eq(cases.id, householdMembers.caseId))
+    .where(inArray(cases.personId, [...personIds]));
+  for (const r of rows) out.set(r.personId, [...(out.get(r.personId) ?? []), r.name]);
+  return out;
+}
+
+/** Scores two stored persons with their households, as the review and the match both do. */
+export function scoreRows(a: PersonRow, b: PersonRow, households: Map<string, string[]>): MatchResult {
+  return matchScore(matchPersonOf(a, households.get(a.id) ?? []), matchPersonOf(b, households.get(b.id) ?? []));
+}
+
+/** A person as matches and duplicate pairs show them (see personSummaryOut). */
+export const summaryOf = (p: PersonRow) => ({
+  id: p.id,
+  pseudonym: p.pseudonym,
+  name: `${p.givenName} ${p.familyName}`,
+  givenName: p.givenName,
+  familyName: p.familyName,
+  latinName: p.latinName,
+  sex: p.sex,
+  birthDate: p.birthDate,
+  estimatedAge: p.estimatedAge,
+  originRegion: p.originRegion,
+  originDistrict: p.originDistrict,
+});

@@ -1,0 +1,95 @@
+import { and, asc, desc, inArray, or, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { type Actor, decide } from '../../access/policy.ts';
+import { requirePermission, scopeFilter } from '../../access/scope.ts';
+import type { Tx } from '../../db/client.ts';
+import { cases, persons } from '../../db/schema/index.ts';
+import { DEFAULT_MATCH_WEIGHTS, type PersonMatchKeys, matchScore, personMatchKeys } from '../../domain/matching.ts';
+import { today } from '../../clock.ts';
+import { caseScopeColumns } from '../cases/access.ts';
+import { type Ctx, transact } from '../shared/context.ts';
+import { householdNamesOf, summaryOf } from './candidates.ts';
+import { ensureMatchKeys, matchPersonOf } from './keys.ts';
+import { personScope } from './queries.ts';
+import type { personMatchIn, personMatchQuery } from './schema.ts';
+import { latinOf } from './service.ts';
+
+/** How many candidates blocking hands to the matcher; the most similar names come first. */
+const CANDIDATES = 200;
+/** The trigram similarity from which a name alone makes a candidate. */
+export const TRIGRAM_BLOCKING = 0.4;
+
+const textArray = (items: readonly string[]) => sql`${sql.param(items)}::text[]`;
+
+/**
+ * The candidates for one person by blocking keys: a shared phonetic key, the same phone, a shared
+ * document or a trigram-similar canonical name; a shared phone or document first, then by name.
+ */
+async function candidatesFor(tx: Tx, actor: Actor, keys: PersonMatchKeys) {
+  // `%` compares with this threshold; set for this transaction only.
+  await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(TRIGRAM_BLOCKING)}, true)`);
+  const strong = or(
+    keys.phoneKey ? sql`${persons.phoneKey} = ${keys.phoneKey}` : undefined,
+    keys.documentKeys.length > 0 ? sql`${persons.documentKeys} && ${textArray(keys.documentKeys)}` : undefined,
+  );
+  const block = or(
+    strong,
+    keys.phoneticKeys.length > 0 ? sql`${persons.namePhonetic} && ${textArray(keys.phoneticKeys)}` : undefined,
+    keys.canonicalName ? sql`${persons.nameCanonical} % ${keys.canonicalName}::text` : undefined,
+  );
+  if (!block) return [];
+  const similarity = keys.canonicalName
+    ? sql`coalesce(similarity(${persons.nameCanonical}, ${keys.canonicalName}::text), 0)`
+    : sql`0`;
+  return tx
+    .select()
+    .from(persons)
+    .where(and(personScope(tx, actor, 'person:read'), block))
+    .orderBy(strong ? desc(sql`coalesce(${strong}, false)`) : sql`1`, desc(similarity), asc(persons.id))
+    .limit(CANDIDATES);
+}
+
+/**
+ * Likely existing records of a person about to be registered, in the actor's scope: candidates by
+ * blocking keys, each scored by the matcher, kept from the threshold up, best first, with the
+ * cases of theirs the actor may see. Nothing is created; the read is audited.
+ */
+export async function matchPersons(ctx: Ctx, input: z.infer<typeof personMatchIn>, q: z.infer<typeof personMatchQuery>) {
+  if (decide(ctx.actor, 'person:read') === 'allow') await ensureMatchKeys(ctx.db);
+  return transact(ctx, { action: 'person.match', entityType: 'person' }, async (tx, audit) => {
+    requirePermission(ctx.actor, 'person:read');
+    const { householdNames, ...fields } = input;
+    const probe = matchPersonOf(
+      { ...fields, latinName: latinOf(fields), ageRecordedOn: fields.estimatedAge !== undefined ? today() : null },
+      householdNames,
+    );
+    const found = await candidatesFor(tx, ctx.actor, personMatchKeys(probe));
+    const households = await householdNamesOf(tx, found.map((p) => p.id));
+    const scored = found
+      .map((p) => ({ p, result: matchScore(probe, matchPersonOf(p, households.get(p.id) ?? [])) }))
+      .filter((m) => m.result.score >= q.threshold)
+      .sort((a, b) => b.result.score - a.result.score || a.p.id.localeCompare(b.p.id))
+      .slice(0, q.limit);
+    const ids = scored.map((m) => m.p.id);
+    const visible =
+      ids.length === 0
+        ? []
+        : await tx
+            .select({ id: cases.id, number: cases.number, personId: cases.personId })
+            .from(cases)
+            .where(and(inArray(cases.personId, ids), scopeFilter(ctx.actor, 'case:read', caseScopeColumns)))
+            .orderBy(asc(cases.openedOn), asc(cases.number));
+    await audit({ fields: [] });
+    return {
+      items: scored.map(({ p, result }) => ({
+        person: summaryOf(p),
+        cases: visible.filter((c) => c.personId === p.id).map(({ id, number }) => ({ id, number })),
+        score: result.score,
+        components: result.components,
+        evidence: result.evidence,
+      })),
+      threshold: q.threshold,
+      weightsVersion: DEFAULT_MATCH_WEIGHTS.version,
+    };
+  });
+}

@@ -1,0 +1,79 @@
+import { type SQL, and, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { containsPattern } from '../../db/like.ts';
+import { persons } from '../../db/schema/index.ts';
+import { documentKey, phoneKey } from '../../domain/matching.ts';
+import { nameTokens, phoneticKey } from '../../domain/names.ts';
+import { AppError } from '../../errors.ts';
+
+/** A free-text search: which rows it finds, and how well each answers (0..1, best first). */
+export interface TextSearch {
+  match: SQL;
+  rank: SQL<number>;
+}
+
+const textArray = (items: readonly string[]) => sql`${sql.param(items)}::text[]`;
+const PHONE_LIKE = /^[+\d\s().-]{6,}$/;
+
+/**
+ * The one search of persons (and, with `caseNumber`, of cases): names in any script through their
+ * canonical form (trigram similarity, phonetic keys, and canonical substrings while typing), the
+ * pseudonym, the phone, a document number and the case number. Every condition can use an index.
+ */
+export function textSearch(q: string, extra: { caseNumber?: AnyPgColumn } = {}): TextSearch {
+  const t = persons;
+  const tokens = [...new Set(nameTokens(q))];
+  const canonical = tokens.join(' ');
+  const keys = [...new Set(tokens.map(phoneticKey).filter((k) => k.length > 0))];
+  // Trigram indexes cannot serve parts shorter than three letters, and such parts match nearly everyone.
+  const parts = tokens.filter((tok) => tok.length >= 3);
+  const phone = PHONE_LIKE.test(q) ? phoneKey(q) : null;
+  const document = documentKey(q);
+  const pattern = containsPattern(q);
+
+  const similarity = canonical ? sql`coalesce(similarity(${t.nameCanonical}, ${canonical}::text), 0)` : sql`0`;
+  const sounds = keys.length > 0 ? sql`${t.namePhonetic} @> ${textArray(keys)}` : undefined;
+  const typed = parts.length > 0 ? and(...parts.map((p) => ilike(t.nameCanonical, containsPattern(p)))) : undefined;
+  const phoneMatch = phone ? eq(t.phoneKey, phone) : undefined;
+  const documentMatch = document ? sql`${t.documentKeys} @> ${textArray([document])}` : undefined;
+  // Every alternative of the match can use an index (trigram, GIN, btree), so they combine as a bitmap OR.
+  const partly = or(ilike(t.pseudonym, pattern), extra.caseNumber ? ilike(extra.caseNumber, pattern) : undefined)!;
+  const match = or(canonical ? sql`${t.nameCanonical} % ${canonical}::text` : undefined, sounds, typed, phoneMatch, documentMatch, partly)!;
+  const exact = or(
+    phoneMatch,
+    documentMatch,
+    sql`lower(${t.pseudonym}) = lower(${q})`,
+    extra.caseNumber ? sql`lower(${extra.caseNumber}) = lower(${q})` : undefined,
+  )!;
+  // An identifier typed in full answers best; then names by similarity, lifted when every typed
+  // name sounds the same as one of theirs, or contains what has been typed so far.
+  const rank = sql<number>`greatest(
+    case when ${exact} then 1 else 0 end,
+    ${similarity},
+    ${sounds ? sql`case when ${sounds} then 0.8 + 0.2 * ${similarity} else 0 end` : sql`0`},
+    ${typed ? sql`case when ${typed} then 0.5 + 0.3 * ${similarity} else 0 end` : sql`0`},
+    case when ${partly} then 0.6 else 0 end
+  )::float8`;
+  return { match, rank };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Keyset paging over a computed rank (search relevance, a match score), best first, ties broken by
+ * id: the cursor carries the last rank and id, so pages stay stable and fast however deep.
+ */
+export function rankedPage(rank: SQL<number>, id: AnyPgColumn, cursor: string | undefined): { where?: SQL; orderBy: SQL[] } {
+  const orderBy = [sql`${rank} desc`, desc(id)];
+  if (!cursor) return { orderBy };
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    key = undefined;
+  }
+  if (!Array.isArray(key) || key.length !== 2 || !Number.isFinite(key[0]) || typeof key[1] !== 'string' || !UUID.test(key[1])) {
+    throw new AppError(400, 'invalid_cursor', 'The cursor is not one this server issued');
+  }
+  return { where: sql`(${rank}, ${id}) < (${key[0] as number}::float8, ${key[1]}::uuid)`, orderBy };
+}
