@@ -4,7 +4,12 @@
  * (KOLDOO_TIMEZONE, default Asia/Bishkek, UTC+6), not in UTC.
  */
 const timeZone = process.env.KOLDOO_TIMEZONE ?? 'Asia/Bishkek';
-const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+const format = new Intl.DateTimeFormat('en-CA', {
+  timeZone,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** Today's date (YYYY-MM-DD) in the configured time zone. */
 export const today = (): string => format.format(new Date());

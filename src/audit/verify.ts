@@ -5,8 +5,7 @@ import { GENESIS_HASH, eventHash } from './chain.ts';
 
 /** The verdict on the audit chain: intact, or the first event where it breaks and how. */
 export type VerifyResult =
-  | { ok: true; count: number }
-  | { ok: false; count: number; seq: number; problem: 'altered' | 'broken_link' };
+  { ok: true; count: number } | { ok: false; count: number; seq: number; problem: 'altered' | 'broken_link' };
 
 /**
  * Walks the whole chain in order, recomputing every hash. An edited event fails its own hash;

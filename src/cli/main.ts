@@ -13,9 +13,11 @@ const out = (line = ''): void => {
 };
 
 function printAccounts(accounts: DemoAccount[]) {
-  if (accounts.length === 0) return out('Demo data already loaded; passwords were printed when it was created.');
+  if (accounts.length === 0)
+    return out('Demo data already loaded; passwords were printed when it was created.');
   out('Demo accounts (shown once; change them before any real use):');
-  for (const a of accounts) out(`  ${a.username.padEnd(20)} ${a.role.padEnd(17)} ${a.password}   ${a.office}`);
+  for (const a of accounts)
+    out(`  ${a.username.padEnd(20)} ${a.role.padEnd(17)} ${a.password}   ${a.office}`);
 }
 
 const program = new Command()
@@ -37,10 +39,13 @@ program
     const config = loadConfig();
     const { database } = await openConfigured(config);
     const admin = await ensureAdmin(database.db, config);
-    if (admin?.generated) out(`Created the first account: admin / ${admin.password} (change it at first sign-in)`);
+    if (admin?.generated)
+      out(`Created the first account: admin / ${admin.password} (change it at first sign-in)`);
     else if (admin) out('Created the first account: admin (password from KOLDOO_ADMIN_PASSWORD)');
     if (opts.demo || config.demo) {
-      printAccounts(await seedDemo(database.db, { password: process.env.KOLDOO_DEMO_PASSWORD, cases: true, config }));
+      printAccounts(
+        await seedDemo(database.db, { password: process.env.KOLDOO_DEMO_PASSWORD, cases: true, config }),
+      );
     }
     const app = await buildApp(database, config);
     const port = opts.port ?? config.port;
@@ -73,7 +78,11 @@ program
   .action((opts: { cases: boolean }) =>
     withDatabase(async ({ database, config }) =>
       printAccounts(
-        await seedDemo(database.db, { password: process.env.KOLDOO_DEMO_PASSWORD, cases: opts.cases, config }),
+        await seedDemo(database.db, {
+          password: process.env.KOLDOO_DEMO_PASSWORD,
+          cases: opts.cases,
+          config,
+        }),
       ),
     ),
   );
@@ -85,7 +94,9 @@ const count = (v: string) => {
 };
 program
   .command('generate')
-  .description('fill the database with realistic generated cases (deterministic per seed; a second run adds nothing)')
+  .description(
+    'fill the database with realistic generated cases (deterministic per seed; a second run adds nothing)',
+  )
   .requiredOption('--persons <n>', 'how many persons the seed should have in the database', count)
   .option('--seed <seed>', 'seed of the generator (default: koldoo)')
   .option('--as-of <date>', 'the "today" of the generated history (default: today)')
@@ -104,18 +115,20 @@ user
   .description('create an account; prints a generated password unless --password is given')
   .requiredOption('-u, --username <username>', 'sign-in name')
   .requiredOption('-r, --role <role>', `one of: ${ROLES.join(', ')}`, (v) => {
-    if (!(ROLES as readonly string[]).includes(v)) throw new InvalidArgumentError(`one of ${ROLES.join(', ')}`);
+    if (!(ROLES as readonly string[]).includes(v))
+      throw new InvalidArgumentError(`one of ${ROLES.join(', ')}`);
     return v as Role;
   })
   .option('-n, --display-name <name>', 'name shown in the UI (default: the username)')
   .option('-o, --office <office>', 'office id or exact name')
   .option('--password <password>', 'initial password (at least 10 characters)')
-  .action((opts: { username: string; role: Role; displayName?: string; office?: string; password?: string }) =>
-    withDatabase(async ({ database, config }) => {
-      const { temporaryPassword } = await adminCreateUser(database.db, config, opts);
-      out(`Created ${opts.username} (${opts.role}).`);
-      if (temporaryPassword) out(`Temporary password: ${temporaryPassword}`);
-    }),
+  .action(
+    (opts: { username: string; role: Role; displayName?: string; office?: string; password?: string }) =>
+      withDatabase(async ({ database, config }) => {
+        const { temporaryPassword } = await adminCreateUser(database.db, config, opts);
+        out(`Created ${opts.username} (${opts.role}).`);
+        if (temporaryPassword) out(`Temporary password: ${temporaryPassword}`);
+      }),
   );
 user
   .command('reset-password')
@@ -136,10 +149,14 @@ audit
   .description('recompute the hash chain; exits 1 if any event was altered, removed or reordered')
   .action(() =>
     withDatabase(async ({ database }) => {
-      const result = await verifyAuditChain(database.db, (n) => process.stderr.write(`\rchecked ${n} events`));
+      const result = await verifyAuditChain(database.db, (n) =>
+        process.stderr.write(`\rchecked ${n} events`),
+      );
       process.stderr.write('\n');
       if (result.ok) return out(`Audit chain intact: ${result.count} events.`);
-      out(`Audit chain BROKEN at event ${result.seq}: ${result.problem === 'altered' ? 'its content was altered' : 'its predecessor is missing or out of order'}.`);
+      out(
+        `Audit chain BROKEN at event ${result.seq}: ${result.problem === 'altered' ? 'its content was altered' : 'its predecessor is missing or out of order'}.`,
+      );
       process.exitCode = 1;
     }),
   );

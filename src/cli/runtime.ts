@@ -2,14 +2,18 @@ import { type Config, loadConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/client.ts';
 
 /** Opens the configured database (PGlite under the data dir, or DATABASE_URL) and migrates it. */
-export async function openConfigured(config: Config = loadConfig()): Promise<{ config: Config; database: Database }> {
+export async function openConfigured(
+  config: Config = loadConfig(),
+): Promise<{ config: Config; database: Database }> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
   return { config, database };
 }
 
 /** Runs a command body with an open database and closes it whatever happens. */
-export async function withDatabase<T>(fn: (d: { config: Config; database: Database }) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  fn: (d: { config: Config; database: Database }) => Promise<T>,
+): Promise<T> {
   const opened = await openConfigured();
   try {
     return await fn(opened);

@@ -15,7 +15,12 @@ const systemCtx = (db: Db, config: Config): Ctx => ({
   db,
   config,
   ...SYSTEM,
-  actor: { userId: '00000000-0000-0000-0000-000000000000', username: 'system', role: 'admin', officeId: null },
+  actor: {
+    userId: '00000000-0000-0000-0000-000000000000',
+    username: 'system',
+    role: 'admin',
+    officeId: null,
+  },
 });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -25,7 +30,11 @@ async function officeId(db: Db, office: string | undefined): Promise<string | nu
   const [row] = await db
     .select({ id: offices.id })
     .from(offices)
-    .where(UUID.test(office) ? or(eq(offices.id, office), eq(offices.name, office)) : sql`${offices.name} = ${office}`);
+    .where(
+      UUID.test(office)
+        ? or(eq(offices.id, office), eq(offices.name, office))
+        : sql`${offices.name} = ${office}`,
+    );
   if (!row) throw new Error(`no office with id or name "${office}"`);
   return row.id;
 }
@@ -34,7 +43,13 @@ async function officeId(db: Db, office: string | undefined): Promise<string | nu
 export async function adminCreateUser(
   db: Db,
   config: Config,
-  opts: { username: string; role: Role; displayName?: string | undefined; office?: string | undefined; password?: string | undefined },
+  opts: {
+    username: string;
+    role: Role;
+    displayName?: string | undefined;
+    office?: string | undefined;
+    password?: string | undefined;
+  },
 ) {
   const input = createUserIn.safeParse({
     username: opts.username,
@@ -48,7 +63,12 @@ export async function adminCreateUser(
 }
 
 /** `koldoo user reset-password`. */
-export async function adminResetPassword(db: Db, config: Config, username: string, password: string | undefined) {
+export async function adminResetPassword(
+  db: Db,
+  config: Config,
+  username: string,
+  password: string | undefined,
+) {
   const parsed = newPassword.optional().safeParse(password);
   if (!parsed.success) throw new Error(z.prettifyError(parsed.error));
   const user = await findCredentials(db, username);

@@ -73,7 +73,9 @@ export async function isReady(db: Db): Promise<boolean> {
 let cachedCount: number | undefined;
 function migrationCount(): number {
   cachedCount ??= (
-    JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }
+    JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+      entries: unknown[];
+    }
   ).entries.length;
   return cachedCount;
 }

@@ -53,7 +53,9 @@ export async function buildApp(database: Database, config: Config): Promise<App>
   await registerOpenApi(app);
   await app.register(authPlugin, { db: database.db, config });
   registerHealth(app, database);
-  await app.register(async (api) => registerRoutes(api as App, { db: database.db, config }), { prefix: '/api/v1' });
+  await app.register(async (api) => registerRoutes(api as App, { db: database.db, config }), {
+    prefix: '/api/v1',
+  });
   await registerWeb(app);
   app.setNotFoundHandler((req, reply) => {
     if (!req.url.startsWith('/api') && req.method === 'GET' && webBuilt()) {
@@ -61,7 +63,9 @@ export async function buildApp(database: Database, config: Config): Promise<App>
     }
     return reply
       .status(404)
-      .send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}`, details: {} } });
+      .send({
+        error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}`, details: {} },
+      });
   });
   return app;
 }

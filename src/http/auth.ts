@@ -50,14 +50,18 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db; config
       if (cookie) req.auth = await authenticateSession(opts.db, opts.config, cookie);
     }
     if (req.routeOptions.config.public) return;
-    if (!req.auth) throw new Unauthenticated(cookie(req) ? 'The session has expired; sign in again' : undefined);
+    if (!req.auth)
+      throw new Unauthenticated(cookie(req) ? 'The session has expired; sign in again' : undefined);
     if (req.auth.via === 'session' && !SAFE_METHODS.has(req.method)) {
       const sent = req.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !req.auth.csrfToken || !sameSecret(sent, req.auth.csrfToken)) {
         throw new AppError(403, 'csrf_failed', `Missing or wrong ${CSRF_HEADER} header`);
       }
     }
-    if (req.auth.mustChangePassword && !WHILE_PASSWORD_TEMPORARY.has(`${req.method} ${req.routeOptions.url}`)) {
+    if (
+      req.auth.mustChangePassword &&
+      !WHILE_PASSWORD_TEMPORARY.has(`${req.method} ${req.routeOptions.url}`)
+    ) {
       throw new AppError(403, 'password_change_required', 'Change the temporary password first');
     }
   });

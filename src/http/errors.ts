@@ -52,7 +52,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const pgCode = (err as { code?: string; cause?: { code?: string } }).cause?.code ?? err.code;
     const pg = pgCode ? PG_CODES[pgCode] : undefined;
     if (pg) return reply.status(pg[0]).send(body(pg[1], pg[2]));
-    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500 && !isResponseSerializationError(err)) {
+    if (
+      err.statusCode &&
+      err.statusCode >= 400 &&
+      err.statusCode < 500 &&
+      !isResponseSerializationError(err)
+    ) {
       return reply.status(err.statusCode).send(body('bad_request', err.message));
     }
     req.log.error({ err }, 'unhandled error');

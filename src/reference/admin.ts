@@ -21,7 +21,9 @@ const dir = new URL('../../reference/', import.meta.url);
 
 // The shipped files are plain CSV without quoted fields; row 2 holds HXL hashtags.
 function rows(file: string): Record<string, string>[] {
-  const [header, , ...lines] = readFileSync(fileURLToPath(new URL(file, dir)), 'utf8').trim().split('\n');
+  const [header, , ...lines] = readFileSync(fileURLToPath(new URL(file, dir)), 'utf8')
+    .trim()
+    .split('\n');
   const cols = (header ?? '').split(',');
   return lines.map((line) => {
     const cells = line.split(',');

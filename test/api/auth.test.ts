@@ -5,13 +5,20 @@ import { Client, PASSWORD, describeEachEngine } from '../helpers/harness.ts';
 
 describeEachEngine('auth', (h) => {
   it('signs in with an HTTP-only, SameSite=Strict cookie and returns the profile, CSRF token and abilities', async () => {
-    const res = await h().anonymous.post('/api/v1/auth/login', { username: 'Supervisor.OSH', password: PASSWORD });
+    const res = await h().anonymous.post('/api/v1/auth/login', {
+      username: 'Supervisor.OSH',
+      password: PASSWORD,
+    });
     expect(res.status).toBe(200);
     const cookie = String([res.headers['set-cookie']].flat()[0]);
     expect(cookie).toMatch(/^koldoo_session=/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
-    expect(res.body.user).toMatchObject({ username: 'supervisor.osh', role: 'supervisor', officeName: 'IOM Osh sub-office' });
+    expect(res.body.user).toMatchObject({
+      username: 'supervisor.osh',
+      role: 'supervisor',
+      officeName: 'IOM Osh sub-office',
+    });
     expect(res.body.user).not.toHaveProperty('passwordHash');
     expect(res.body.csrfToken).toEqual(expect.any(String));
     expect(res.body.abilities).toContain('case:read');
@@ -19,8 +26,14 @@ describeEachEngine('auth', (h) => {
   });
 
   it('answers 401 invalid_credentials for a wrong password or an unknown user, alike', async () => {
-    const wrong = await h().anonymous.post('/api/v1/auth/login', { username: 'analyst', password: 'not-the-password' });
-    const unknown = await h().anonymous.post('/api/v1/auth/login', { username: 'nobody', password: 'whatever-123' });
+    const wrong = await h().anonymous.post('/api/v1/auth/login', {
+      username: 'analyst',
+      password: 'not-the-password',
+    });
+    const unknown = await h().anonymous.post('/api/v1/auth/login', {
+      username: 'nobody',
+      password: 'whatever-123',
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.error.code).toBe('invalid_credentials');
@@ -53,12 +66,18 @@ describeEachEngine('auth', (h) => {
     const [auditor] = await db.select().from(users).where(eq(users.username, 'auditor'));
     const mine = eq(sessions.userId, auditor!.id);
     const idle = await h().login('auditor');
-    await db.update(sessions).set({ lastSeenAt: new Date(Date.now() - h().config.sessionIdleMs - 1000) }).where(mine);
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - h().config.sessionIdleMs - 1000) })
+      .where(mine);
     const idleRes = await idle.get('/api/v1/auth/me');
     expect(idleRes.status).toBe(401);
     expect(idleRes.body.error.message).toMatch(/expired/);
     const absolute = await h().login('auditor');
-    await db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(mine);
+    await db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(mine);
     expect((await absolute.get('/api/v1/auth/me')).status).toBe(401);
     // Expired sessions are deleted when presented, not merely refused.
     expect(await db.select().from(sessions).where(mine)).toHaveLength(0);
@@ -67,10 +86,16 @@ describeEachEngine('auth', (h) => {
   it('locks an account after repeated failures, even for the right password, and says for how long', async () => {
     const max = h().config.loginMaxFailures;
     for (let i = 1; i < max; i++) {
-      const res = await h().anonymous.post('/api/v1/auth/login', { username: 'hotline', password: `wrong-${i}-xxxxx` });
+      const res = await h().anonymous.post('/api/v1/auth/login', {
+        username: 'hotline',
+        password: `wrong-${i}-xxxxx`,
+      });
       expect(res.status).toBe(401);
     }
-    const locking = await h().anonymous.post('/api/v1/auth/login', { username: 'hotline', password: 'wrong-last-xxxx' });
+    const locking = await h().anonymous.post('/api/v1/auth/login', {
+      username: 'hotline',
+      password: 'wrong-last-xxxx',
+    });
     expect(locking.status).toBe(429);
     expect(locking.body.error.code).toBe('account_locked');
     const right = await h().anonymous.post('/api/v1/auth/login', { username: 'hotline', password: PASSWORD });
@@ -80,9 +105,14 @@ describeEachEngine('auth', (h) => {
     // An admin's reset unlocks it.
     const admin = await h().as('admin');
     const [hotline] = await h().database.db.select().from(users).where(eq(users.username, 'hotline'));
-    const reset = await admin.post(`/api/v1/users/${hotline!.id}/reset-password`, { password: 'brand-new-pass-1' });
+    const reset = await admin.post(`/api/v1/users/${hotline!.id}/reset-password`, {
+      password: 'brand-new-pass-1',
+    });
     expect(reset.status).toBe(200);
-    const after = await h().anonymous.post('/api/v1/auth/login', { username: 'hotline', password: 'brand-new-pass-1' });
+    const after = await h().anonymous.post('/api/v1/auth/login', {
+      username: 'hotline',
+      password: 'brand-new-pass-1',
+    });
     expect(after.status).toBe(200);
     expect(after.body.user.mustChangePassword).toBe(true);
     // With a temporary password, nothing but changing it (and seeing oneself) is allowed.
@@ -91,30 +121,53 @@ describeEachEngine('auth', (h) => {
     expect(blocked.status).toBe(403);
     expect(blocked.body.error.code).toBe('password_change_required');
     expect((await temp.get('/api/v1/auth/me')).status).toBe(200);
-    expect((await temp.post('/api/v1/auth/password', { currentPassword: 'brand-new-pass-1', newPassword: PASSWORD })).status).toBe(204);
+    expect(
+      (
+        await temp.post('/api/v1/auth/password', {
+          currentPassword: 'brand-new-pass-1',
+          newPassword: PASSWORD,
+        })
+      ).status,
+    ).toBe(204);
     expect((await temp.get('/api/v1/offices')).status).toBe(200);
   });
 
   it('changes a password: checks the current one, validates the new one, ends other sessions', async () => {
     const a = await h().login('caseworker.batken');
     const b = await h().login('caseworker.batken');
-    const wrong = await a.post('/api/v1/auth/password', { currentPassword: 'nope-nope-nope', newPassword: 'another-good-one' });
+    const wrong = await a.post('/api/v1/auth/password', {
+      currentPassword: 'nope-nope-nope',
+      newPassword: 'another-good-one',
+    });
     expect(wrong.status).toBe(401);
     const short = await a.post('/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'short' });
     expect(short.status).toBe(400);
     expect(short.body.error.details.issues[0].path).toEqual(['body', 'newPassword']);
-    const ok = await a.post('/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'another-good-one' });
+    const ok = await a.post('/api/v1/auth/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'another-good-one',
+    });
     expect(ok.status).toBe(204);
     expect((await a.get('/api/v1/auth/me')).status).toBe(200);
     expect((await b.get('/api/v1/auth/me')).status).toBe(401);
     await expect(h().login('caseworker.batken')).rejects.toThrow(/401/);
     const back = await h().login('caseworker.batken', 'another-good-one');
-    expect((await back.post('/api/v1/auth/password', { currentPassword: 'another-good-one', newPassword: PASSWORD })).status).toBe(204);
+    expect(
+      (
+        await back.post('/api/v1/auth/password', {
+          currentPassword: 'another-good-one',
+          newPassword: PASSWORD,
+        })
+      ).status,
+    ).toBe(204);
   });
 
   it('issues personal access tokens shown once, stored hashed, usable without CSRF, revocable', async () => {
     const browser = await h().login('supervisor.osh');
-    const created = await browser.post('/api/v1/auth/tokens', { name: 'reporting script', expiresInDays: 30 });
+    const created = await browser.post('/api/v1/auth/tokens', {
+      name: 'reporting script',
+      expiresInDays: 30,
+    });
     expect(created.status).toBe(201);
     const token: string = created.body.token;
     expect(token).toMatch(/^kld_/);
@@ -141,7 +194,10 @@ describeEachEngine(
     it('answers 429 rate_limited once a client address tries too many sign-ins', async () => {
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) {
-        statuses.push((await h().anonymous.post('/api/v1/auth/login', { username: `u${i}`, password: 'whatever-xx' })).status);
+        statuses.push(
+          (await h().anonymous.post('/api/v1/auth/login', { username: `u${i}`, password: 'whatever-xx' }))
+            .status,
+        );
       }
       expect(statuses).toEqual([401, 401, 401, 429]);
       const res = await h().anonymous.post('/api/v1/auth/login', { username: 'admin', password: PASSWORD });

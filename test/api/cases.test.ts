@@ -19,7 +19,9 @@ describeEachEngine('cases', (h) => {
       type: 'trafficking_survivor',
       intakeChannel: 'hotline',
       consent: { givenOn: '2026-03-02', scope: ['data_processing', 'referral'] },
-      household: [{ name: 'Айжан', relationship: 'child', age: 6, whereNow: 'home', caresForChildren: false }],
+      household: [
+        { name: 'Айжан', relationship: 'child', age: 6, whereNow: 'home', caresForChildren: false },
+      ],
     });
     expect(res.status).toBe(201);
     const c = res.body.case;
@@ -30,7 +32,11 @@ describeEachEngine('cases', (h) => {
     expect(c.screening).toMatchObject({ likelihood: 'unlikely', indicators: [] });
     expect(c.allowedTransitions).toEqual(['assessment', 'closed']);
     expect(c.abilities).toContain('case:write');
-    const second = await cw.post('/api/v1/cases', { personId: c.personId, type: 'legal_assistance', intakeChannel: 'self_referral' });
+    const second = await cw.post('/api/v1/cases', {
+      personId: c.personId,
+      type: 'legal_assistance',
+      intakeChannel: 'self_referral',
+    });
     expect(second.body.case.number).toMatch(/-00002$/);
     const timeline = await cw.get(`/api/v1/cases/${c.id}/timeline`);
     expect(timeline.body.items.map((e: { kind: string }) => e.kind)).toEqual(['case_opened']);
@@ -38,14 +44,29 @@ describeEachEngine('cases', (h) => {
 
   it('moves a case along the workflow, refuses forbidden moves and stale versions, and lists with filters', async () => {
     const cw = await h().as('caseworker');
-    const created = (await cw.post('/api/v1/cases', { person: { ...tamara, givenName: 'Астра' }, type: 'returnee_reintegration', intakeChannel: 'iom_office' })).body.case;
-    const skip = await cw.post(`/api/v1/cases/${created.id}/transitions`, { to: 'planning', version: created.version });
+    const created = (
+      await cw.post('/api/v1/cases', {
+        person: { ...tamara, givenName: 'Астра' },
+        type: 'returnee_reintegration',
+        intakeChannel: 'iom_office',
+      })
+    ).body.case;
+    const skip = await cw.post(`/api/v1/cases/${created.id}/transitions`, {
+      to: 'planning',
+      version: created.version,
+    });
     expect(skip.status).toBe(422);
     expect(skip.body.error.code).toBe('transition_not_allowed');
-    const moved = await cw.post(`/api/v1/cases/${created.id}/transitions`, { to: 'assessment', version: created.version });
+    const moved = await cw.post(`/api/v1/cases/${created.id}/transitions`, {
+      to: 'assessment',
+      version: created.version,
+    });
     expect(moved.status).toBe(200);
     expect(moved.body.case.status).toBe('assessment');
-    const stale = await cw.post(`/api/v1/cases/${created.id}/transitions`, { to: 'planning', version: created.version });
+    const stale = await cw.post(`/api/v1/cases/${created.id}/transitions`, {
+      to: 'planning',
+      version: created.version,
+    });
     expect(stale.status).toBe(409);
     const list = await cw.get('/api/v1/cases?status=assessment&q=Астра');
     expect(list.body.items.map((i: { id: string }) => i.id)).toEqual([created.id]);
@@ -66,7 +87,16 @@ describeEachEngine('cases', (h) => {
         type: 'family_reunification',
         intakeChannel: 'single_window_centre',
         openedOn: '2026-06-18',
-        household: [{ name: 'Эмир', relationship: 'child', age: 2, whereNow: 'abroad', country: 'RU', withWhom: 'сестра' }],
+        household: [
+          {
+            name: 'Эмир',
+            relationship: 'child',
+            age: 2,
+            whereNow: 'abroad',
+            country: 'RU',
+            withWhom: 'сестра',
+          },
+        ],
       })
     ).body.case;
     const early = await cw.post(`/api/v1/cases/${created.id}/transitions`, {

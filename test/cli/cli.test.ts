@@ -53,7 +53,16 @@ describe('koldoo CLI', () => {
     const demo = await koldoo('demo');
     expect(demo.stdout).toMatch(/supervisor\.osh\s+supervisor/);
     expect((await koldoo('demo')).stdout).toMatch(/already loaded/);
-    const created = await koldoo('user', 'create', '-u', 'aibek', '-r', 'caseworker', '-o', 'IOM Osh sub-office');
+    const created = await koldoo(
+      'user',
+      'create',
+      '-u',
+      'aibek',
+      '-r',
+      'caseworker',
+      '-o',
+      'IOM Osh sub-office',
+    );
     expect(created.code).toBe(0);
     expect(created.stdout).toMatch(/Temporary password: \S+/);
     const dup = await koldoo('user', 'create', '-u', 'AIBEK', '-r', 'caseworker');

@@ -52,18 +52,25 @@ describe('koldoo serve', () => {
     }
   }, 60_000);
 
-  it.skipIf(!postgresUrl)('runs the same code on PostgreSQL with DATABASE_URL', async () => {
-    const database = await freshDatabase('postgres');
-    try {
-      const dbUrl = database.url;
-      expect(dbUrl).toBeDefined();
-      const { url, output } = await serve({ DATABASE_URL: dbUrl, KOLDOO_ADMIN_PASSWORD: 'pg-admin-password' });
-      expect(output).toMatch(/PostgreSQL at 127\.0\.0\.1:5432\/koldoo_test_/);
-      expect(await (await fetch(`${url}/readyz`)).json()).toEqual({ status: 'ready', engine: 'postgres' });
-    } finally {
-      child?.kill('SIGTERM');
-      await new Promise((r) => setTimeout(r, 500));
-      await database.close();
-    }
-  }, 60_000);
+  it.skipIf(!postgresUrl)(
+    'runs the same code on PostgreSQL with DATABASE_URL',
+    async () => {
+      const database = await freshDatabase('postgres');
+      try {
+        const dbUrl = database.url;
+        expect(dbUrl).toBeDefined();
+        const { url, output } = await serve({
+          DATABASE_URL: dbUrl,
+          KOLDOO_ADMIN_PASSWORD: 'pg-admin-password',
+        });
+        expect(output).toMatch(/PostgreSQL at 127\.0\.0\.1:5432\/koldoo_test_/);
+        expect(await (await fetch(`${url}/readyz`)).json()).toEqual({ status: 'ready', engine: 'postgres' });
+      } finally {
+        child?.kill('SIGTERM');
+        await new Promise((r) => setTimeout(r, 500));
+        await database.close();
+      }
+    },
+    60_000,
+  );
 });

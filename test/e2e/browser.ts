@@ -27,7 +27,10 @@ export interface BrowserRig {
 export async function startRig(): Promise<BrowserRig> {
   if (!webBuilt()) {
     // Vitest sets NODE_ENV=test, which would build development React.
-    execFileSync('npm', ['run', 'build:web', '--silent'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    execFileSync('npm', ['run', 'build:web', '--silent'], {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
   }
   const harness = await startHarness('pglite');
   await harness.app.listen({ port: 0, host: '127.0.0.1' });

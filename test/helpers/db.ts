@@ -11,7 +11,8 @@ export const postgresUrl = process.env.KOLDOO_TEST_DATABASE_URL;
 
 /** Why an engine's tests are skipped on this machine, or undefined when they run. */
 export function skipReason(engine: Engine): string | undefined {
-  if (engine === 'postgres' && !postgresUrl) return 'KOLDOO_TEST_DATABASE_URL is not set; PostgreSQL tests skipped';
+  if (engine === 'postgres' && !postgresUrl)
+    return 'KOLDOO_TEST_DATABASE_URL is not set; PostgreSQL tests skipped';
   return undefined;
 }
 
@@ -30,7 +31,9 @@ export async function freshDatabase(engine: Engine): Promise<Database & { url?: 
   const admin = new pg.Client({ connectionString: postgresUrl });
   await admin.connect();
   // C.UTF-8: under locale C, pg_trgm sees no trigrams in Cyrillic.
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
+  await admin.query(
+    `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`,
+  );
   await admin.end();
   const url = new URL(postgresUrl);
   url.pathname = `/${name}`;

@@ -36,7 +36,12 @@ export class Client {
     readonly auth: { cookie?: string; csrf?: string; bearer?: string } = {},
   ) {}
 
-  async request<T = any>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res<T>> {
+  async request<T = any>(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Res<T>> {
     const h: Record<string, string> = { ...headers };
     if (this.auth.cookie) h.cookie = this.auth.cookie;
     if (this.auth.csrf && method !== 'GET') h['x-csrf-token'] = this.auth.csrf;
@@ -45,7 +50,11 @@ export class Client {
       method: method as 'GET',
       url,
       headers: h,
-      ...(body === undefined ? {} : typeof body === 'string' ? { payload: body } : { payload: body as object }),
+      ...(body === undefined
+        ? {}
+        : typeof body === 'string'
+          ? { payload: body }
+          : { payload: body as object }),
     });
     const text = res.body;
     return { status: res.statusCode, body: text ? JSON.parse(text) : undefined, headers: res.headers };
@@ -74,7 +83,11 @@ export interface Harness {
 /** Test configuration: quiet logs, otherwise the defaults a real start gets. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
-    ...loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', KOLDOO_ADMIN_PASSWORD: PASSWORD, KOLDOO_LOGIN_RATE_PER_MINUTE: '10000' }),
+    ...loadConfig({
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      KOLDOO_ADMIN_PASSWORD: PASSWORD,
+      KOLDOO_LOGIN_RATE_PER_MINUTE: '10000',
+    }),
     ...overrides,
   };
 }
@@ -115,7 +128,8 @@ export async function startHarness(engine: Engine, overrides: Partial<Config> = 
   const clients = new Map<string, Client>();
   const login = async (username: string, password = PASSWORD) => {
     const res = await new Client(app).post('/api/v1/auth/login', { username, password });
-    if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
     const setCookie = [res.headers['set-cookie']].flat()[0] as string;
     return new Client(app, { cookie: setCookie.split(';')[0], csrf: res.body.csrfToken });
   };

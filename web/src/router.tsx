@@ -60,8 +60,22 @@ export function AppRoutes() {
             </RequireAbility>
           }
         />
-        <Route path="cases" element={<RequireAbility ability="case:read"><CasesPage /></RequireAbility>} />
-        <Route path="cases/:id" element={<RequireAbility ability="case:read"><CasePage /></RequireAbility>} />
+        <Route
+          path="cases"
+          element={
+            <RequireAbility ability="case:read">
+              <CasesPage />
+            </RequireAbility>
+          }
+        />
+        <Route
+          path="cases/:id"
+          element={
+            <RequireAbility ability="case:read">
+              <CasePage />
+            </RequireAbility>
+          }
+        />
         <Route path="password" element={<ChangePasswordPage />} />
         <Route path="offices" element={<OfficesPage />} />
         <Route

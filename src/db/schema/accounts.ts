@@ -14,7 +14,10 @@ export const offices = pgTable('offices', {
   name: text('name').notNull(),
   kind: text('kind').$type<OfficeKind>().notNull(),
   country: text('country').notNull(),
-  regionCodes: text('region_codes').array().notNull().default(sql`'{}'::text[]`),
+  regionCodes: text('region_codes')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   active: boolean('active').notNull().default(true),
   version: integer('version').notNull().default(1),
   ...timestamps,

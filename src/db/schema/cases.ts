@@ -61,7 +61,10 @@ export const persons = pgTable(
     originRegion: text('origin_region'),
     originDistrict: text('origin_district'),
     originSettlement: text('origin_settlement'),
-    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    languages: text('languages')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     documentsHeld: jsonb('documents_held').$type<IdentityDocument[]>().notNull().default([]),
     documentsRetained: jsonb('documents_retained').$type<IdentityDocument[]>().notNull().default([]),
     officeId: uuid('office_id')
@@ -126,7 +129,10 @@ export const cases = pgTable(
     referringOrganisation: text('referring_organisation'),
     callId: uuid('call_id'),
     consentGivenOn: date('consent_given_on', { mode: 'string' }),
-    consentScope: text('consent_scope').array().notNull().default(sql`'{}'::text[]`),
+    consentScope: text('consent_scope')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     consentWithdrawnOn: date('consent_withdrawn_on', { mode: 'string' }),
     riskLevel: text('risk_level').$type<RiskLevel>(),
     status: text('status').$type<CaseStatus>().notNull().default('open'),

@@ -15,7 +15,10 @@ export const services = pgTable(
     kind: text('kind').$type<ServiceKind>().notNull(),
     name: text('name').notNull(),
     description: text('description'),
-    regionCodes: text('region_codes').array().notNull().default(sql`'{}'::text[]`),
+    regionCodes: text('region_codes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     phone: text('phone'),
     email: text('email'),
     address: text('address'),
@@ -77,7 +80,10 @@ export const followups = pgTable(
     assignedTo: uuid('assigned_to')
       .notNull()
       .references(() => users.id),
-    status: text('status').$type<'scheduled' | 'done' | 'missed' | 'cancelled'>().notNull().default('scheduled'),
+    status: text('status')
+      .$type<'scheduled' | 'done' | 'missed' | 'cancelled'>()
+      .notNull()
+      .default('scheduled'),
     doneOn: date('done_on', { mode: 'string' }),
     outcomeNote: text('outcome_note'),
     createdBy: uuid('created_by').references(() => users.id),

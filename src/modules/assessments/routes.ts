@@ -48,7 +48,8 @@ export function assessmentRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
-        description: 'The DoMV vulnerability assessments of the case, each with its suggested and chosen level.',
+        description:
+          'The DoMV vulnerability assessments of the case, each with its suggested and chosen level.',
         params: caseParams,
         response: { 200: z.object({ items: z.array(vulnerabilityOut) }), ...errorResponses },
       },

@@ -51,7 +51,8 @@ async function readAudit(tx: Tx, ctx: Ctx, q: z.infer<typeof query>) {
   let after: number | undefined;
   if (q.cursor) {
     after = Number(Buffer.from(q.cursor, 'base64url').toString('utf8'));
-    if (!Number.isSafeInteger(after)) throw new AppError(400, 'invalid_cursor', 'The cursor is not one this server issued');
+    if (!Number.isSafeInteger(after))
+      throw new AppError(400, 'invalid_cursor', 'The cursor is not one this server issued');
   }
   const rows = await tx
     .select({
@@ -98,7 +99,8 @@ export function auditRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags: ['audit'],
-        description: 'The hash-chained audit trail, newest first (auditors and admins); reading it is audited too.',
+        description:
+          'The hash-chained audit trail, newest first (auditors and admins); reading it is audited too.',
         querystring: query,
         response: { 200: pageOf(eventOut), ...errorResponses },
       },

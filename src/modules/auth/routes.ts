@@ -5,9 +5,22 @@ import { errorResponses, noContent } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
 import { userOut } from '../users/schema.ts';
 import { loginIn, passwordIn, profileIn, tokenIn } from './schema.ts';
-import { changePassword, createToken, listTokens, login, logout, profileOf, revokeToken, updateProfile } from './service.ts';
+import {
+  changePassword,
+  createToken,
+  listTokens,
+  login,
+  logout,
+  profileOf,
+  revokeToken,
+  updateProfile,
+} from './service.ts';
 
-const meOut = z.object({ user: userOut, csrfToken: z.string().nullable(), abilities: z.array(z.enum(ACTIONS)) });
+const meOut = z.object({
+  user: userOut,
+  csrfToken: z.string().nullable(),
+  abilities: z.array(z.enum(ACTIONS)),
+});
 const tokenOut = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -50,7 +63,13 @@ export function authRoutes(app: App, deps: RouteDeps): void {
 
   app.post(
     '/auth/logout',
-    { schema: { tags, description: 'Ends the browser session and clears its cookie.', response: { 204: noContent, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        description: 'Ends the browser session and clears its cookie.',
+        response: { 204: noContent, ...errorResponses },
+      },
+    },
     async (req, reply) => {
       if (req.auth?.sessionId) await logout(ctx(req), req.auth.sessionId);
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -63,7 +82,8 @@ export function authRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
-        description: 'The signed-in user, the CSRF token of the session and the actions the user may perform (for the UI to offer).',
+        description:
+          'The signed-in user, the CSRF token of the session and the actions the user may perform (for the UI to offer).',
         response: { 200: meOut, ...errorResponses },
       },
     },
@@ -92,7 +112,8 @@ export function authRoutes(app: App, deps: RouteDeps): void {
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags,
-        description: 'Changes your password (the current one is required); other sessions of the account are signed out.',
+        description:
+          'Changes your password (the current one is required); other sessions of the account are signed out.',
         body: passwordIn,
         response: { 204: noContent, ...errorResponses },
       },
@@ -105,7 +126,13 @@ export function authRoutes(app: App, deps: RouteDeps): void {
 
   app.get(
     '/auth/tokens',
-    { schema: { tags, description: 'Your personal access tokens (never the secrets).', response: { 200: z.object({ items: z.array(tokenOut) }), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        description: 'Your personal access tokens (never the secrets).',
+        response: { 200: z.object({ items: z.array(tokenOut) }), ...errorResponses },
+      },
+    },
     async (req) => ({ items: await listTokens(ctx(req)) }),
   );
 
@@ -114,7 +141,8 @@ export function authRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
-        description: 'Issues a personal access token for API clients; the token is shown only in this response.',
+        description:
+          'Issues a personal access token for API clients; the token is shown only in this response.',
         body: tokenIn,
         response: { 201: tokenOut.extend({ token: z.string() }), ...errorResponses },
       },
@@ -124,7 +152,14 @@ export function authRoutes(app: App, deps: RouteDeps): void {
 
   app.delete(
     '/auth/tokens/:id',
-    { schema: { tags, description: 'Revokes one of your tokens at once.', params: z.object({ id: z.uuid() }), response: { 204: noContent, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        description: 'Revokes one of your tokens at once.',
+        params: z.object({ id: z.uuid() }),
+        response: { 204: noContent, ...errorResponses },
+      },
+    },
     async (req, reply) => {
       await revokeToken(ctx(req), req.params.id);
       return reply.status(204).send(null);

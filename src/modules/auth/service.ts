@@ -76,7 +76,12 @@ export async function login(
       csrfToken,
       expiresAt: new Date(now.getTime() + config.sessionMaxMs),
     });
-    const actor = { userId: user.id, username: user.username, role: user.role as Role, officeId: user.officeId };
+    const actor = {
+      userId: user.id,
+      username: user.username,
+      role: user.role as Role,
+      officeId: user.officeId,
+    };
     await writeAudit(tx, { ...src, actor }, { action: 'auth.login', entityType: 'user', entityId: user.id });
   });
   return { sessionToken, csrfToken, userId: user.id };
@@ -84,7 +89,11 @@ export async function login(
 
 function lockedError(until: Date, now: Date) {
   const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-  return new TooMany('account_locked', 'Too many failed sign-ins; the account is locked for a while', seconds);
+  return new TooMany(
+    'account_locked',
+    'Too many failed sign-ins; the account is locked for a while',
+    seconds,
+  );
 }
 
 const actorColumns = {
@@ -96,10 +105,19 @@ const actorColumns = {
 };
 
 /** Resolves a session cookie to its actor, ending sessions past their idle or absolute expiry. */
-export async function authenticateSession(db: Db, config: Config, token: string): Promise<Authenticated | null> {
+export async function authenticateSession(
+  db: Db,
+  config: Config,
+  token: string,
+): Promise<Authenticated | null> {
   const id = sha256(token);
   const [row] = await db
-    .select({ ...actorColumns, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt })
+    .select({
+      ...actorColumns,
+      csrfToken: sessions.csrfToken,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, id), eq(users.active, true)));
@@ -110,10 +128,19 @@ export async function authenticateSession(db: Db, config: Config, token: string)
     return null;
   }
   if (now - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
-    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.id, id));
   }
   const { csrfToken, userId, username, role, officeId, mustChangePassword } = row;
-  return { actor: { userId, username, role, officeId }, via: 'session', sessionId: id, csrfToken, mustChangePassword };
+  return {
+    actor: { userId, username, role, officeId },
+    via: 'session',
+    sessionId: id,
+    csrfToken,
+    mustChangePassword,
+  };
 }
 
 /** Resolves a bearer token to its actor when it exists, is not revoked and has not expired. */
@@ -136,15 +163,25 @@ export async function authenticateToken(db: Db, token: string): Promise<Authenti
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
   }
   const { userId, username, role, officeId, mustChangePassword } = row;
-  return { actor: { userId, username, role, officeId }, via: 'token', sessionId: null, csrfToken: null, mustChangePassword };
+  return {
+    actor: { userId, username, role, officeId },
+    via: 'token',
+    sessionId: null,
+    csrfToken: null,
+    mustChangePassword,
+  };
 }
 
 /** Ends a browser session. */
 export function logout(ctx: Ctx, sessionId: string): Promise<void> {
-  return transact(ctx, { action: 'auth.logout', entityType: 'user', entityId: ctx.actor.userId }, async (tx, audit) => {
-    await tx.delete(sessions).where(eq(sessions.id, sessionId));
-    await audit();
-  });
+  return transact(
+    ctx,
+    { action: 'auth.logout', entityType: 'user', entityId: ctx.actor.userId },
+    async (tx, audit) => {
+      await tx.delete(sessions).where(eq(sessions.id, sessionId));
+      await audit();
+    },
+  );
 }
 
 /** A user's own profile and the actions the UI may offer them (it hides the rest). */
@@ -155,7 +192,10 @@ export async function profileOf(db: Db, userId: string) {
 }
 
 /** Lets a user change their own display name or language. */
-export function updateProfile(ctx: Ctx, input: { locale?: Locale | undefined; displayName?: string | undefined }) {
+export function updateProfile(
+  ctx: Ctx,
+  input: { locale?: Locale | undefined; displayName?: string | undefined },
+) {
   const id = ctx.actor.userId;
   return transact(ctx, { action: 'user.update', entityType: 'user', entityId: id }, async (tx, audit) => {
     const [current] = await tx.select({ version: users.version }).from(users).where(eq(users.id, id));
@@ -169,7 +209,9 @@ export function updateProfile(ctx: Ctx, input: { locale?: Locale | undefined; di
 /** Rules every new password must meet, wherever it is set. */
 export function checkNewPassword(username: string, password: string): void {
   if (password.toLowerCase().includes(username.toLowerCase())) {
-    throw new Invalid('weak_password', 'The password must not contain the username', { field: 'newPassword' });
+    throw new Invalid('weak_password', 'The password must not contain the username', {
+      field: 'newPassword',
+    });
   }
 }
 
@@ -180,25 +222,31 @@ export function changePassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
   const id = ctx.actor.userId;
-  return transact(ctx, { action: 'auth.password_change', entityType: 'user', entityId: id }, async (tx, audit) => {
-    const [user] = await tx.select().from(users).where(eq(users.id, id));
-    if (!user) throw new NotFound('user', id);
-    if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw invalidCredentials();
-    checkNewPassword(user.username, input.newPassword);
-    await tx
-      .update(users)
-      .set({
-        passwordHash: await hashPassword(input.newPassword),
-        mustChangePassword: false,
-        passwordChangedAt: new Date(),
-        version: sql`${users.version} + 1`,
-      })
-      .where(eq(users.id, id));
-    await tx
-      .delete(sessions)
-      .where(and(eq(sessions.userId, id), currentSessionId ? ne(sessions.id, currentSessionId) : undefined));
-    await audit({ fields: ['password'] });
-  });
+  return transact(
+    ctx,
+    { action: 'auth.password_change', entityType: 'user', entityId: id },
+    async (tx, audit) => {
+      const [user] = await tx.select().from(users).where(eq(users.id, id));
+      if (!user) throw new NotFound('user', id);
+      if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw invalidCredentials();
+      checkNewPassword(user.username, input.newPassword);
+      await tx
+        .update(users)
+        .set({
+          passwordHash: await hashPassword(input.newPassword),
+          mustChangePassword: false,
+          passwordChangedAt: new Date(),
+          version: sql`${users.version} + 1`,
+        })
+        .where(eq(users.id, id));
+      await tx
+        .delete(sessions)
+        .where(
+          and(eq(sessions.userId, id), currentSessionId ? ne(sessions.id, currentSessionId) : undefined),
+        );
+      await audit({ fields: ['password'] });
+    },
+  );
 }
 
 /** Issues a personal access token; its secret is returned this once and stored only hashed. */
@@ -208,7 +256,13 @@ export function createToken(ctx: Ctx, input: { name: string; expiresInDays?: num
     const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
     const [row] = await tx
       .insert(apiTokens)
-      .values({ userId: ctx.actor.userId, name: input.name, tokenHash: sha256(token), prefix: token.slice(0, 8), expiresAt })
+      .values({
+        userId: ctx.actor.userId,
+        name: input.name,
+        tokenHash: sha256(token),
+        prefix: token.slice(0, 8),
+        expiresAt,
+      })
       .returning(tokenColumns);
     await audit({ entityId: row!.id, fields: ['name', 'expires_at'] });
     return { ...row!, token };
@@ -227,18 +281,26 @@ const tokenColumns = {
 
 /** The actor's own tokens, without their secrets. */
 export function listTokens(ctx: Ctx) {
-  return ctx.db.select(tokenColumns).from(apiTokens).where(eq(apiTokens.userId, ctx.actor.userId)).orderBy(apiTokens.createdAt);
+  return ctx.db
+    .select(tokenColumns)
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, ctx.actor.userId))
+    .orderBy(apiTokens.createdAt);
 }
 
 /** Revokes one of the actor's own tokens; someone else's answers 404. */
 export function revokeToken(ctx: Ctx, id: string): Promise<void> {
-  return transact(ctx, { action: 'token.revoke', entityType: 'api_token', entityId: id }, async (tx, audit) => {
-    const rows = await tx
-      .update(apiTokens)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, ctx.actor.userId), isNull(apiTokens.revokedAt)))
-      .returning({ id: apiTokens.id });
-    if (rows.length === 0) throw new NotFound('api_token', id);
-    await audit({ fields: ['revoked_at'] });
-  });
+  return transact(
+    ctx,
+    { action: 'token.revoke', entityType: 'api_token', entityId: id },
+    async (tx, audit) => {
+      const rows = await tx
+        .update(apiTokens)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, ctx.actor.userId), isNull(apiTokens.revokedAt)))
+        .returning({ id: apiTokens.id });
+      if (rows.length === 0) throw new NotFound('api_token', id);
+      await audit({ fields: ['revoked_at'] });
+    },
+  );
 }

@@ -29,7 +29,8 @@ export function callRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
-        description: 'Calls in your scope, newest first, by topic, urgency, outcome, period and whether they became cases.',
+        description:
+          'Calls in your scope, newest first, by topic, urgency, outcome, period and whether they became cases.',
         querystring: pageQuery.extend(listCallsQuery.shape),
         response: { 200: pageOf(callOut), ...errorResponses },
       },
@@ -41,7 +42,8 @@ export function callRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
-        description: 'Logs a call for you and your office; an anonymous caller has no name or phone on record.',
+        description:
+          'Logs a call for you and your office; an anonymous caller has no name or phone on record.',
         body: createCallIn,
         response: { 201: one, ...errorResponses },
       },
@@ -50,7 +52,14 @@ export function callRoutes(app: App, deps: RouteDeps): void {
   );
   app.get(
     '/calls/:id',
-    { schema: { tags, description: 'One call in your scope.', params: idParams, response: { 200: one, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        description: 'One call in your scope.',
+        params: idParams,
+        response: { 200: one, ...errorResponses },
+      },
+    },
     async (req) => ({
       call: await getCall(ctx(req), req.params.id),
     }),
@@ -60,7 +69,8 @@ export function callRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
-        description: 'Corrects a call (its operator, or a supervisor of the office); null clears an optional field. Versioned.',
+        description:
+          'Corrects a call (its operator, or a supervisor of the office); null clears an optional field. Versioned.',
         params: idParams,
         body: updateCallIn,
         response: { 200: one, ...errorResponses },

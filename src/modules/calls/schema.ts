@@ -142,7 +142,13 @@ const hotlineIntake = createCaseIn.shape.intakeChannel.default(
 /** Body of POST /calls/:id/convert: the case-creation body, with the hotline as default intake channel. */
 export const convertCallIn = createCaseIn.safeExtend({ intakeChannel: hotlineIntake }).meta({
   example: {
-    person: { givenName: 'Тамара', familyName: 'Осмонова', pseudonym: 'Тамара-5', sex: 'female', estimatedAge: 29 },
+    person: {
+      givenName: 'Тамара',
+      familyName: 'Осмонова',
+      pseudonym: 'Тамара-5',
+      sex: 'female',
+      estimatedAge: 29,
+    },
     type: 'trafficking_survivor',
     officeId: '3c9a7e52-1f4b-4d8a-b6e0-9a2c5d7f1e38',
     assignedTo: '5b8e1f3c-2a7d-4c9e-8f16-0d3b7a5e9c21',

@@ -6,7 +6,11 @@ import { cases } from '../../db/schema/index.ts';
 import { NotFound } from '../../errors.ts';
 
 /** The case columns that access scopes test. */
-export const caseScopeColumns = { officeId: cases.officeId, assignedTo: cases.assignedTo, createdBy: cases.createdBy };
+export const caseScopeColumns = {
+  officeId: cases.officeId,
+  assignedTo: cases.assignedTo,
+  createdBy: cases.createdBy,
+};
 
 /** A case row as scopes see it. */
 export const caseRecord = (c: { officeId: string; assignedTo: string | null; createdBy: string | null }) => ({

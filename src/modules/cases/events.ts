@@ -41,7 +41,13 @@ export async function recordCaseEvent(
 /** The whole timeline of a case, oldest first. */
 export function timelineOf(db: Executor, caseId: string) {
   return db
-    .select({ seq: caseEvents.seq, at: caseEvents.at, actorId: caseEvents.actorId, kind: caseEvents.kind, data: caseEvents.data })
+    .select({
+      seq: caseEvents.seq,
+      at: caseEvents.at,
+      actorId: caseEvents.actorId,
+      kind: caseEvents.kind,
+      data: caseEvents.data,
+    })
     .from(caseEvents)
     .where(eq(caseEvents.caseId, caseId))
     .orderBy(asc(caseEvents.seq));

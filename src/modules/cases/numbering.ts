@@ -20,7 +20,10 @@ export async function nextCaseNumber(tx: Tx, regionIso: string | null, year: num
   const [row] = await tx
     .insert(caseCounters)
     .values({ prefix, year, last: 1 })
-    .onConflictDoUpdate({ target: [caseCounters.prefix, caseCounters.year], set: { last: sql`${caseCounters.last} + 1` } })
+    .onConflictDoUpdate({
+      target: [caseCounters.prefix, caseCounters.year],
+      set: { last: sql`${caseCounters.last} + 1` },
+    })
     .returning({ last: caseCounters.last });
   return formatCaseNumber(regionIso, year, row!.last);
 }

@@ -31,7 +31,15 @@ const idParams = z.object({ id: z.uuid() });
 const memberParams = idParams.extend({ memberId: z.uuid() });
 const detail = z.object({ case: caseDetailOut });
 const timelineOut = z.object({
-  items: z.array(z.object({ seq: z.number(), at: z.date(), actorId: z.string().nullable(), kind: z.string(), data: z.record(z.string(), z.unknown()) })),
+  items: z.array(
+    z.object({
+      seq: z.number(),
+      at: z.date(),
+      actorId: z.string().nullable(),
+      kind: z.string(),
+      data: z.record(z.string(), z.unknown()),
+    }),
+  ),
 });
 
 /** Cases: open, list, read, update, move along the workflow, household and timeline. */
@@ -43,7 +51,8 @@ export function caseRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
-        description: 'Cases in your scope with filters (status, type, risk, screening, overdue follow-ups, region, text); pseudonym first.',
+        description:
+          'Cases in your scope with filters (status, type, risk, screening, overdue follow-ups, region, text); pseudonym first.',
         querystring: pageQuery.extend(listCasesQuery.shape),
         response: { 200: pageOf(caseListItem), ...errorResponses },
       },
@@ -55,7 +64,8 @@ export function caseRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
-        description: 'Opens a case (status open) for an existing person (personId) or a new one (person), numbered by region and year.',
+        description:
+          'Opens a case (status open) for an existing person (personId) or a new one (person), numbered by region and year.',
         body: createCaseIn,
         response: { 201: detail, ...errorResponses },
       },
@@ -70,7 +80,8 @@ export function caseRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
-        description: 'A case with its person, household, screening with reasons, RSS trend, allowed moves and your abilities. Audited.',
+        description:
+          'A case with its person, household, screening with reasons, RSS trend, allowed moves and your abilities. Audited.',
         params: idParams,
         response: { 200: detail, ...errorResponses },
       },
@@ -82,7 +93,8 @@ export function caseRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
-        description: 'Changes case fields, consent and the caseworker’s own trafficking determination; reassigning needs case:assign. Versioned.',
+        description:
+          'Changes case fields, consent and the caseworker’s own trafficking determination; reassigning needs case:assign. Versioned.',
         params: idParams,
         body: updateCaseIn,
         response: { 200: detail, ...errorResponses },
@@ -106,7 +118,14 @@ export function caseRoutes(app: App, deps: RouteDeps): void {
   );
   app.get(
     '/cases/:id/timeline',
-    { schema: { tags, description: 'Every event of the case, oldest first.', params: idParams, response: { 200: timelineOut, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        description: 'Every event of the case, oldest first.',
+        params: idParams,
+        response: { 200: timelineOut, ...errorResponses },
+      },
+    },
     async (req) => ({ items: await caseTimeline(ctx(req), req.params.id) }),
   );
   app.get(
@@ -126,13 +145,15 @@ export function caseRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
-        description: 'Adds a household member; a link to another case (family reunification) must be one you can read.',
+        description:
+          'Adds a household member; a link to another case (family reunification) must be one you can read.',
         params: idParams,
         body: householdMemberIn,
         response: { 201: z.object({ member: householdMemberOut }), ...errorResponses },
       },
     },
-    async (req, reply) => reply.status(201).send({ member: await addHouseholdMember(ctx(req), req.params.id, req.body) }),
+    async (req, reply) =>
+      reply.status(201).send({ member: await addHouseholdMember(ctx(req), req.params.id, req.body) }),
   );
   app.patch(
     '/cases/:id/household/:memberId',
@@ -145,11 +166,20 @@ export function caseRoutes(app: App, deps: RouteDeps): void {
         response: { 200: z.object({ member: householdMemberOut }), ...errorResponses },
       },
     },
-    async (req) => ({ member: await updateHouseholdMember(ctx(req), req.params.id, req.params.memberId, req.body) }),
+    async (req) => ({
+      member: await updateHouseholdMember(ctx(req), req.params.id, req.params.memberId, req.body),
+    }),
   );
   app.delete(
     '/cases/:id/household/:memberId',
-    { schema: { tags, description: 'Removes a household member entered by mistake or no longer in the household.', params: memberParams, response: { 204: noContent, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        description: 'Removes a household member entered by mistake or no longer in the household.',
+        params: memberParams,
+        response: { 204: noContent, ...errorResponses },
+      },
+    },
     async (req, reply) => {
       await removeHouseholdMember(ctx(req), req.params.id, req.params.memberId);
       return reply.status(204).send(null);

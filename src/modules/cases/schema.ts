@@ -19,7 +19,12 @@ import { ACTIONS } from '../../access/policy.ts';
 import { today } from '../../clock.ts';
 
 /** What the beneficiary agreed to. */
-export const CONSENT_SCOPES = ['data_processing', 'referral', 'follow_up', 'data_sharing_anonymised'] as const;
+export const CONSENT_SCOPES = [
+  'data_processing',
+  'referral',
+  'follow_up',
+  'data_sharing_anonymised',
+] as const;
 
 const pastDate = isoDateSchema.refine((d) => d <= today(), 'The date is in the future');
 
@@ -36,7 +41,10 @@ export const householdMemberIn = z
     sex: z.enum(SEXES).optional(),
     age: z.int().min(0).max(120).optional(),
     whereNow: z.enum(WHEREABOUTS),
-    country: z.string().regex(/^[A-Z]{2}$/).optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
     withWhom: z.string().trim().max(200).optional(),
     caresForChildren: z.boolean().default(false),
     linkedPersonId: z.uuid().optional(),
@@ -69,7 +77,9 @@ export const householdMemberPatch = householdMemberIn
     version: versionIn,
   })
   .strict()
-  .meta({ example: { whereNow: 'home', withWhom: 'Вернулся с тётей чартерным рейсом Москва–Ош', version: 1 } });
+  .meta({
+    example: { whereNow: 'home', withWhom: 'Вернулся с тётей чартерным рейсом Москва–Ош', version: 1 },
+  });
 
 /** Body of POST /cases: an existing person by id, or a new one inline. */
 export const createCaseIn = z
@@ -131,7 +141,10 @@ export const updateCaseIn = z
     example: {
       assignedTo: '5b8e1f3c-2a7d-4c9e-8f16-0d3b7a5e9c21',
       riskLevel: 'high',
-      determination: { likelihood: 'likely', note: 'Паспорт удерживал работодатель, зарплату не платили 8 месяцев' },
+      determination: {
+        likelihood: 'likely',
+        note: 'Паспорт удерживал работодатель, зарплату не платили 8 месяцев',
+      },
       version: 4,
     },
   });
@@ -142,11 +155,20 @@ export const transitionIn = z
     to: z.enum(CASE_STATUSES),
     reason: z.enum(CLOSURE_REASONS).optional(),
     note: z.string().trim().max(2000).optional(),
-    on: pastDate.optional().describe('When it happened, if not today (closing date of a case closed on paper)'),
+    on: pastDate
+      .optional()
+      .describe('When it happened, if not today (closing date of a case closed on paper)'),
     version: versionIn,
   })
   .strict()
-  .meta({ example: { to: 'closed', reason: 'sustainably_reintegrated', note: 'Семья обрабатывает свою землю, продаёт урожай', version: 9 } });
+  .meta({
+    example: {
+      to: 'closed',
+      reason: 'sustainably_reintegrated',
+      note: 'Семья обрабатывает свою землю, продаёт урожай',
+      version: 9,
+    },
+  });
 
 /** Query of GET /cases. */
 export const listCasesQuery = z.object({
@@ -196,7 +218,12 @@ export const caseCore = z.object({
   closedOn: z.string().nullable(),
   traffickingLikelihood: z.enum(TRAFFICKING_LIKELIHOODS).nullable(),
   determination: z
-    .object({ likelihood: z.enum(TRAFFICKING_LIKELIHOODS), note: z.string().optional(), by: z.string(), on: z.string() })
+    .object({
+      likelihood: z.enum(TRAFFICKING_LIKELIHOODS),
+      note: z.string().optional(),
+      by: z.string(),
+      on: z.string(),
+    })
     .nullable(),
   version: z.number(),
   createdAt: z.date(),
@@ -217,7 +244,9 @@ export const caseDetailOut = caseCore
     latestScores: rssScoresSchema.nullable(),
     scoresTrend: z.array(z.object({ takenOn: z.string(), scores: rssScoresSchema })),
     allowedTransitions: z.array(z.enum(CASE_STATUSES)),
-    allowedClosureReasons: z.array(z.enum(CLOSURE_REASONS)).describe('The reasons a close may give from the current status (empty when it cannot close)'),
+    allowedClosureReasons: z
+      .array(z.enum(CLOSURE_REASONS))
+      .describe('The reasons a close may give from the current status (empty when it cannot close)'),
     abilities: z.array(z.enum(ACTIONS)),
   })
   .meta({ id: 'CaseDetail' });
@@ -238,7 +267,13 @@ export const caseListItem = caseCore
     version: true,
   })
   .extend({
-    person: z.object({ id: z.uuid(), pseudonym: z.string().nullable(), name: z.string(), latinName: z.string(), originRegion: z.string().nullable() }),
+    person: z.object({
+      id: z.uuid(),
+      pseudonym: z.string().nullable(),
+      name: z.string(),
+      latinName: z.string(),
+      originRegion: z.string().nullable(),
+    }),
     nextFollowupDue: z.string().nullable(),
     overdue: z.boolean(),
   })

@@ -18,14 +18,21 @@ export async function screeningOfPerson(tx: Tx, personId: string): Promise<Scree
  * Recomputes the screening whenever an episode changes and stores it on every case of the person
  * (so lists can filter by likelihood); a change of likelihood is a timeline event.
  */
-export async function refreshScreening(tx: Tx, personId: string, actorId: string | null): Promise<ScreeningResult> {
+export async function refreshScreening(
+  tx: Tx,
+  personId: string,
+  actorId: string | null,
+): Promise<ScreeningResult> {
   const result = await screeningOfPerson(tx, personId);
   const personCases = await tx
     .select({ id: cases.id, likelihood: cases.traffickingLikelihood })
     .from(cases)
     .where(eq(cases.personId, personId));
   for (const c of personCases) {
-    await tx.update(cases).set({ screening: result, traffickingLikelihood: result.likelihood }).where(eq(cases.id, c.id));
+    await tx
+      .update(cases)
+      .set({ screening: result, traffickingLikelihood: result.likelihood })
+      .where(eq(cases.id, c.id));
     if (c.likelihood !== result.likelihood) {
       await recordCaseEvent(tx, c.id, actorId, 'screening_changed', {
         from: c.likelihood,

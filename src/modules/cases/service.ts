@@ -4,7 +4,15 @@ import { ACTIONS, type Action, type Actor, decide } from '../../access/policy.ts
 import { requireAccess, requirePermission, scopeFilter } from '../../access/scope.ts';
 import type { Tx } from '../../db/client.ts';
 import { keyset, toPage } from '../../db/pagination.ts';
-import { cases, followups, householdMembers, offices, persons, rssAssessments, users } from '../../db/schema/index.ts';
+import {
+  cases,
+  followups,
+  householdMembers,
+  offices,
+  persons,
+  rssAssessments,
+  users,
+} from '../../db/schema/index.ts';
 import { assertTransition, allowedClosureReasons, allowedTransitions } from '../../domain/workflow.ts';
 import { Conflict, Invalid, NotFound } from '../../errors.ts';
 import { ensureMatchKeys } from '../persons/keys.ts';
@@ -15,13 +23,25 @@ import { type Ctx, transact } from '../shared/context.ts';
 import { type CaseRow, caseRecord, caseScopeColumns, loadCase } from './access.ts';
 import { recordCaseEvent, timelineOf } from './events.ts';
 import { nextCaseNumber, numberingRegion } from './numbering.ts';
-import type { createCaseIn, householdMemberIn, householdMemberPatch, listCasesQuery, transitionIn, updateCaseIn } from './schema.ts';
+import type {
+  createCaseIn,
+  householdMemberIn,
+  householdMemberPatch,
+  listCasesQuery,
+  transitionIn,
+  updateCaseIn,
+} from './schema.ts';
 import { screeningOfPerson } from './screening.ts';
 import { today } from '../../clock.ts';
 
-
 // The actions on a case the UI may offer; sent with the case so the UI never re-implements rules.
-const CASE_ABILITIES: Action[] = ['case:write', 'case:assign', 'plan:approve', 'referral:read', 'person:write'];
+const CASE_ABILITIES: Action[] = [
+  'case:write',
+  'case:assign',
+  'plan:approve',
+  'referral:read',
+  'person:write',
+];
 
 /** An assignee must be active case staff of the case's office. */
 async function requireAssignee(tx: Tx, officeId: string, userId: string) {
@@ -30,15 +50,21 @@ async function requireAssignee(tx: Tx, officeId: string, userId: string) {
     .from(users)
     .where(eq(users.id, userId));
   if (!u || !u.active || u.officeId !== officeId || !['caseworker', 'supervisor'].includes(u.role)) {
-    throw new Invalid('invalid_assignee', 'The assignee must be an active caseworker or supervisor of the case’s office', {
-      field: 'assignedTo',
-    });
+    throw new Invalid(
+      'invalid_assignee',
+      'The assignee must be an active caseworker or supervisor of the case’s office',
+      {
+        field: 'assignedTo',
+      },
+    );
   }
 }
 
 /** Opens a case for an existing person or a new one, with its number, household and first timeline event. */
 export function createCase(ctx: Ctx, input: z.infer<typeof createCaseIn>, link: { callId?: string } = {}) {
-  return transact(ctx, { action: 'case.create', entityType: 'case' }, async (tx, audit) => openCase(tx, ctx.actor, input, link, audit));
+  return transact(ctx, { action: 'case.create', entityType: 'case' }, async (tx, audit) =>
+    openCase(tx, ctx.actor, input, link, audit),
+  );
 }
 
 /** The body of case creation, shared with converting a call (which runs it in its own transaction). */
@@ -54,7 +80,12 @@ export async function openCase(
   if (!officeId) throw new Invalid('no_office', 'Only staff of an office can open a case');
   const [office] = await tx.select().from(offices).where(eq(offices.id, officeId));
   if (!office) throw new Invalid('unknown_office', 'No such office', { field: 'officeId' });
-  requireAccess(actor, 'case:create', { entity: 'office', id: officeId, record: { officeId }, readAction: 'office:read' });
+  requireAccess(actor, 'case:create', {
+    entity: 'office',
+    id: officeId,
+    record: { officeId },
+    readAction: 'office:read',
+  });
   let personId: string;
   if (input.personId) {
     const existing = await findPersonInScope(tx, actor, input.personId, 'person:read');
@@ -63,7 +94,8 @@ export async function openCase(
   } else {
     personId = (await insertPerson(tx, actor, input.person!, office.id)).id;
   }
-  const assignedTo = input.assignedTo ?? (actor.role === 'caseworker' && officeId === actor.officeId ? actor.userId : null);
+  const assignedTo =
+    input.assignedTo ?? (actor.role === 'caseworker' && officeId === actor.officeId ? actor.userId : null);
   if (assignedTo) await requireAssignee(tx, office.id, assignedTo);
   const openedOn = input.openedOn ?? today();
   const number = await nextCaseNumber(tx, numberingRegion(office.regionCodes), Number(openedOn.slice(0, 4)));
@@ -89,7 +121,12 @@ export async function openCase(
     .returning();
   const c = row!;
   for (const m of input.household) await tx.insert(householdMembers).values({ ...m, caseId: c.id });
-  await recordCaseEvent(tx, c.id, actor.userId, 'case_opened', { number, type: c.type, intakeChannel: c.intakeChannel, callId: link.callId ?? null });
+  await recordCaseEvent(tx, c.id, actor.userId, 'case_opened', {
+    number,
+    type: c.type,
+    intakeChannel: c.intakeChannel,
+    callId: link.callId ?? null,
+  });
   await audit({ entityId: c.id, fields: Object.keys(input) });
   return c;
 }
@@ -137,7 +174,10 @@ export function getCase(ctx: Ctx, id: string) {
 }
 
 /** Cases in scope with the list filters; each row carries its next follow-up and whether it is overdue. */
-export async function listCases(ctx: Ctx, q: z.infer<typeof listCasesQuery> & { limit: number; cursor?: string | undefined }) {
+export async function listCases(
+  ctx: Ctx,
+  q: z.infer<typeof listCasesQuery> & { limit: number; cursor?: string | undefined },
+) {
   // Outside the transaction: the backfill commits batch by batch (and PGlite has one connection).
   if (q.q && decide(ctx.actor, 'case:read') === 'allow') await ensureMatchKeys(ctx.db);
   return transact(ctx, { action: 'case.list', entityType: 'case' }, async (tx, audit) => {
@@ -147,14 +187,25 @@ export async function listCases(ctx: Ctx, q: z.infer<typeof listCasesQuery> & { 
     const search = q.q ? textSearch(q.q, { caseNumber: cases.number }) : undefined;
     const page = search
       ? rankedPage(search.rank, cases.id, q.cursor)
-      : keyset({ column: byNumber ? cases.number : cases.createdAt, tiebreak: cases.id, descending: q.sort.startsWith('-') }, q.cursor);
+      : keyset(
+          {
+            column: byNumber ? cases.number : cases.createdAt,
+            tiebreak: cases.id,
+            descending: q.sort.startsWith('-'),
+          },
+          q.cursor,
+        );
     const now = today();
-    const nextDue = sql<string | null>`(select min(${followups.dueOn}) from ${followups} where ${followups.caseId} = ${cases.id} and ${followups.status} = 'scheduled')`;
+    const nextDue = sql<
+      string | null
+    >`(select min(${followups.dueOn}) from ${followups} where ${followups.caseId} = ${cases.id} and ${followups.status} = 'scheduled')`;
     const overdue = exists(
       tx
         .select({ one: followups.id })
         .from(followups)
-        .where(and(eq(followups.caseId, cases.id), eq(followups.status, 'scheduled'), lt(followups.dueOn, now))),
+        .where(
+          and(eq(followups.caseId, cases.id), eq(followups.status, 'scheduled'), lt(followups.dueOn, now)),
+        ),
     );
     const rows = await tx
       .select({
@@ -198,21 +249,40 @@ export async function listCases(ctx: Ctx, q: z.infer<typeof listCasesQuery> & { 
       .orderBy(...page.orderBy)
       .limit(q.limit + 1);
     await audit();
-    const page_ = toPage(rows, q.limit, (r) => (search ? [r.rank, r.id] : [byNumber ? r.number : r.createdAt.toISOString(), r.id]));
+    const page_ = toPage(rows, q.limit, (r) =>
+      search ? [r.rank, r.id] : [byNumber ? r.number : r.createdAt.toISOString(), r.id],
+    );
     return {
       nextCursor: page_.nextCursor,
-      items: page_.items.map(({ personId, pseudonym, givenName, familyName, latinName, originRegion, nextFollowupDue, rank: _rank, ...c }) => ({
-        ...c,
-        person: { id: personId, pseudonym, name: `${givenName} ${familyName}`, latinName, originRegion },
-        nextFollowupDue,
-        overdue: nextFollowupDue !== null && nextFollowupDue < now,
-      })),
+      items: page_.items.map(
+        ({
+          personId,
+          pseudonym,
+          givenName,
+          familyName,
+          latinName,
+          originRegion,
+          nextFollowupDue,
+          rank: _rank,
+          ...c
+        }) => ({
+          ...c,
+          person: { id: personId, pseudonym, name: `${givenName} ${familyName}`, latinName, originRegion },
+          nextFollowupDue,
+          overdue: nextFollowupDue !== null && nextFollowupDue < now,
+        }),
+      ),
     };
   });
 }
 
 /** Bumps a case's version if the client's is current; 409 otherwise. Every case change goes through it. */
-export async function bumpCaseVersion(tx: Tx, c: CaseRow, version: number, values: Partial<typeof cases.$inferInsert> = {}) {
+export async function bumpCaseVersion(
+  tx: Tx,
+  c: CaseRow,
+  version: number,
+  values: Partial<typeof cases.$inferInsert> = {},
+) {
   const [row] = await tx
     .update(cases)
     .set({ ...values, version: sql`${cases.version} + 1`, updatedAt: new Date() })
@@ -236,12 +306,20 @@ export function updateCase(ctx: Ctx, id: string, input: z.infer<typeof updateCas
       if (rest.assignedTo) await requireAssignee(tx, c.officeId, rest.assignedTo);
     }
     const values: Partial<typeof cases.$inferInsert> = { ...rest };
-    if (consent) Object.assign(values, { consentGivenOn: consent.givenOn, consentScope: consent.scope, consentWithdrawnOn: null });
+    if (consent)
+      Object.assign(values, {
+        consentGivenOn: consent.givenOn,
+        consentScope: consent.scope,
+        consentWithdrawnOn: null,
+      });
     if (determination) values.determination = { ...determination, by: ctx.actor.userId, on: today() };
     const row = await bumpCaseVersion(tx, c, version, values);
     const fields = Object.keys(input).filter((k) => k !== 'version');
     if (rest.assignedTo !== undefined && rest.assignedTo !== c.assignedTo) {
-      await recordCaseEvent(tx, id, ctx.actor.userId, 'assigned', { from: c.assignedTo, to: rest.assignedTo });
+      await recordCaseEvent(tx, id, ctx.actor.userId, 'assigned', {
+        from: c.assignedTo,
+        to: rest.assignedTo,
+      });
     }
     await recordCaseEvent(tx, id, ctx.actor.userId, 'case_updated', { fields });
     await audit({ fields });
@@ -254,16 +332,23 @@ export function transitionCase(ctx: Ctx, id: string, input: z.infer<typeof trans
   return transact(ctx, { action: 'case.transition', entityType: 'case', entityId: id }, async (tx, audit) => {
     const c = await loadCase(tx, ctx.actor, id, 'case:write');
     const check = assertTransition(c.status, input.to, { reason: input.reason, note: input.note });
-    if (!check.ok) throw new Invalid(check.error.code, `Cannot move the case from ${c.status} to ${input.to}`, check.error);
+    if (!check.ok)
+      throw new Invalid(
+        check.error.code,
+        `Cannot move the case from ${c.status} to ${input.to}`,
+        check.error,
+      );
     const on = input.on ?? today();
-    if (on < c.openedOn) throw new Invalid('date_before_opening', 'The date is before the case was opened', { field: 'on' });
+    if (on < c.openedOn)
+      throw new Invalid('date_before_opening', 'The date is before the case was opened', { field: 'on' });
     const closing = input.to === 'closed';
     const values: Partial<typeof cases.$inferInsert> = {
       status: input.to,
       closureReason: closing ? input.reason! : null,
       closedOn: closing ? on : null,
     };
-    if (closing && input.reason === 'consent_withdrawn' && !c.consentWithdrawnOn) values.consentWithdrawnOn = on;
+    if (closing && input.reason === 'consent_withdrawn' && !c.consentWithdrawnOn)
+      values.consentWithdrawnOn = on;
     const row = await bumpCaseVersion(tx, c, input.version, values);
     await recordCaseEvent(tx, id, ctx.actor.userId, 'status_changed', {
       from: c.status,
@@ -299,11 +384,19 @@ async function requireLinks(
 
 /** The household of a case. */
 export function listHousehold(ctx: Ctx, caseId: string) {
-  return transact(ctx, { action: 'household.read', entityType: 'case', entityId: caseId }, async (tx, audit) => {
-    await loadCase(tx, ctx.actor, caseId, 'case:read');
-    await audit();
-    return tx.select().from(householdMembers).where(eq(householdMembers.caseId, caseId)).orderBy(asc(householdMembers.createdAt));
-  });
+  return transact(
+    ctx,
+    { action: 'household.read', entityType: 'case', entityId: caseId },
+    async (tx, audit) => {
+      await loadCase(tx, ctx.actor, caseId, 'case:read');
+      await audit();
+      return tx
+        .select()
+        .from(householdMembers)
+        .where(eq(householdMembers.caseId, caseId))
+        .orderBy(asc(householdMembers.createdAt));
+    },
+  );
 }
 
 /** Adds a household member; a link to another case (family reunification) must be a case the actor sees. */
@@ -311,8 +404,14 @@ export function addHouseholdMember(ctx: Ctx, caseId: string, input: z.infer<type
   return transact(ctx, { action: 'household.create', entityType: 'household_member' }, async (tx, audit) => {
     await loadCase(tx, ctx.actor, caseId, 'case:write');
     await requireLinks(tx, ctx.actor, input);
-    const [row] = await tx.insert(householdMembers).values({ ...input, caseId }).returning();
-    await recordCaseEvent(tx, caseId, ctx.actor.userId, 'household_changed', { added: row!.id, relationship: input.relationship });
+    const [row] = await tx
+      .insert(householdMembers)
+      .values({ ...input, caseId })
+      .returning();
+    await recordCaseEvent(tx, caseId, ctx.actor.userId, 'household_changed', {
+      added: row!.id,
+      relationship: input.relationship,
+    });
     await audit({ entityId: row!.id, fields: Object.keys(input) });
     return row!;
   });
@@ -325,35 +424,51 @@ export function updateHouseholdMember(
   memberId: string,
   input: z.infer<typeof householdMemberPatch>,
 ) {
-  return transact(ctx, { action: 'household.update', entityType: 'household_member', entityId: memberId }, async (tx, audit) => {
-    await loadCase(tx, ctx.actor, caseId, 'case:write');
-    const where = and(eq(householdMembers.id, memberId), eq(householdMembers.caseId, caseId));
-    const [current] = await tx.select().from(householdMembers).where(where);
-    if (!current) throw new NotFound('household_member', memberId);
-    const { version, ...changes } = input;
-    await requireLinks(tx, ctx.actor, changes);
-    const [row] = await tx
-      .update(householdMembers)
-      .set({ ...changes, version: sql`${householdMembers.version} + 1`, updatedAt: new Date() })
-      .where(and(where, eq(householdMembers.version, version)))
-      .returning();
-    if (!row) throw new Conflict('version_conflict', 'The member was changed by someone else; reload and try again', { currentVersion: current.version });
-    await recordCaseEvent(tx, caseId, ctx.actor.userId, 'household_changed', { updated: memberId, fields: Object.keys(changes) });
-    await audit({ fields: Object.keys(changes) });
-    return row;
-  });
+  return transact(
+    ctx,
+    { action: 'household.update', entityType: 'household_member', entityId: memberId },
+    async (tx, audit) => {
+      await loadCase(tx, ctx.actor, caseId, 'case:write');
+      const where = and(eq(householdMembers.id, memberId), eq(householdMembers.caseId, caseId));
+      const [current] = await tx.select().from(householdMembers).where(where);
+      if (!current) throw new NotFound('household_member', memberId);
+      const { version, ...changes } = input;
+      await requireLinks(tx, ctx.actor, changes);
+      const [row] = await tx
+        .update(householdMembers)
+        .set({ ...changes, version: sql`${householdMembers.version} + 1`, updatedAt: new Date() })
+        .where(and(where, eq(householdMembers.version, version)))
+        .returning();
+      if (!row)
+        throw new Conflict(
+          'version_conflict',
+          'The member was changed by someone else; reload and try again',
+          { currentVersion: current.version },
+        );
+      await recordCaseEvent(tx, caseId, ctx.actor.userId, 'household_changed', {
+        updated: memberId,
+        fields: Object.keys(changes),
+      });
+      await audit({ fields: Object.keys(changes) });
+      return row;
+    },
+  );
 }
 
 /** Removes a household member (entered by mistake, or no longer part of the household). */
 export function removeHouseholdMember(ctx: Ctx, caseId: string, memberId: string) {
-  return transact(ctx, { action: 'household.delete', entityType: 'household_member', entityId: memberId }, async (tx, audit) => {
-    await loadCase(tx, ctx.actor, caseId, 'case:write');
-    const rows = await tx
-      .delete(householdMembers)
-      .where(and(eq(householdMembers.id, memberId), eq(householdMembers.caseId, caseId)))
-      .returning({ id: householdMembers.id });
-    if (rows.length === 0) throw new NotFound('household_member', memberId);
-    await recordCaseEvent(tx, caseId, ctx.actor.userId, 'household_changed', { removed: memberId });
-    await audit();
-  });
+  return transact(
+    ctx,
+    { action: 'household.delete', entityType: 'household_member', entityId: memberId },
+    async (tx, audit) => {
+      await loadCase(tx, ctx.actor, caseId, 'case:write');
+      const rows = await tx
+        .delete(householdMembers)
+        .where(and(eq(householdMembers.id, memberId), eq(householdMembers.caseId, caseId)))
+        .returning({ id: householdMembers.id });
+      if (rows.length === 0) throw new NotFound('household_member', memberId);
+      await recordCaseEvent(tx, caseId, ctx.actor.userId, 'household_changed', { removed: memberId });
+      await audit();
+    },
+  );
 }

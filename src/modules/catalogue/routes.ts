@@ -32,7 +32,8 @@ export function catalogueRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
-        description: 'The assistance catalogue (names in en, ru, ky, unit, default unit cost in KGS); active=true for what can still be proposed.',
+        description:
+          'The assistance catalogue (names in en, ru, ky, unit, default unit cost in KGS); active=true for what can still be proposed.',
         querystring: listCatalogueQuery,
         response: { 200: z.object({ items: z.array(catalogueItemOut) }), ...errorResponses },
       },
@@ -56,7 +57,8 @@ export function catalogueRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
-        description: 'Changes names, unit or default cost, or retires an item (active: false) (admins); versioned.',
+        description:
+          'Changes names, unit or default cost, or retires an item (active: false) (admins); versioned.',
         params: codeParams,
         body: updateCatalogueItemIn,
         response: { 200: one, ...errorResponses },

@@ -18,7 +18,8 @@ export function episodeRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
-        description: 'The migration episodes of the case: where, when, how recruited, the facts screened, unpaid wages.',
+        description:
+          'The migration episodes of the case: where, when, how recruited, the facts screened, unpaid wages.',
         params: caseParams,
         response: { 200: z.object({ items: z.array(episodeOut) }), ...errorResponses },
       },
@@ -30,7 +31,8 @@ export function episodeRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
-        description: 'Records a migration episode and screens the person again (ILO indicators → likely, possible or unlikely, with reasons).',
+        description:
+          'Records a migration episode and screens the person again (ILO indicators → likely, possible or unlikely, with reasons).',
         params: caseParams,
         body: createEpisodeIn,
         response: { 201: changed, ...errorResponses },
@@ -43,7 +45,8 @@ export function episodeRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
-        description: 'Changes an episode (facts replace the stored facts as a whole) and screens the person again. Versioned.',
+        description:
+          'Changes an episode (facts replace the stored facts as a whole) and screens the person again. Versioned.',
         params: episodeParams,
         body: updateEpisodeIn,
         response: { 200: changed, ...errorResponses },

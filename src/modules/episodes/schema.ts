@@ -8,7 +8,6 @@ import { countryCode } from '../offices/schema.ts';
 import { toMinorUnits } from './currency.ts';
 import { today } from '../../clock.ts';
 
-
 const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
 /** An ISO 4217 currency code the runtime knows (RUB, KZT, KRW, TRY, KGS…). */
@@ -136,7 +135,13 @@ export const updateEpisodeIn = z
   .superRefine(episodeRules)
   .meta({
     example: {
-      facts: { documentsTaken: true, wagesUnpaid: true, abusiveConditions: true, deceived: true, movementRestricted: true },
+      facts: {
+        documentsTaken: true,
+        wagesUnpaid: true,
+        abusiveConditions: true,
+        deceived: true,
+        movementRestricted: true,
+      },
       notes: 'Жили в холодном сарае со скотом; уйти не давали, пока хозяин был дома',
       version: 1,
     },

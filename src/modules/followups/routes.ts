@@ -43,7 +43,8 @@ export function followupRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
-        description: 'Records the outcome (done with the day, or missed), reschedules or cancels a follow-up. Versioned.',
+        description:
+          'Records the outcome (done with the day, or missed), reschedules or cancels a follow-up. Versioned.',
         params: idParams.extend({ followupId: z.uuid() }),
         body: followupPatch,
         response: { 200: one, ...errorResponses },

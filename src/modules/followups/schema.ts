@@ -3,7 +3,6 @@ import { isoDateSchema } from '../../domain/dates.ts';
 import { versionIn } from '../../http/schemas.ts';
 import { today } from '../../clock.ts';
 
-
 /** The kinds of follow-up: a home visit or a call. */
 export const FOLLOWUP_KINDS = ['visit', 'call'] as const;
 /** Where a follow-up stands; only `scheduled` ones can become overdue. */
@@ -22,7 +21,9 @@ export const followupIn = z
       ),
   })
   .strict()
-  .meta({ example: { kind: 'visit', dueOn: '2026-04-15', assignedTo: '5b8e1f3c-2a7d-4c9e-8f16-0d3b7a5e9c21' } });
+  .meta({
+    example: { kind: 'visit', dueOn: '2026-04-15', assignedTo: '5b8e1f3c-2a7d-4c9e-8f16-0d3b7a5e9c21' },
+  });
 
 /** Body of PATCH /cases/:id/followups/:followupId; a done follow-up needs the day it was done. */
 export const followupPatch = z

@@ -18,7 +18,8 @@ export function officeRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
-        description: 'Offices and organisations (IOM offices, Single Window Centres, consulates, NGOs, the hotline), filtered and paged.',
+        description:
+          'Offices and organisations (IOM offices, Single Window Centres, consulates, NGOs, the hotline), filtered and paged.',
         querystring: pageQuery.extend(listOfficesQuery.shape),
         response: { 200: pageOf(officeOut), ...errorResponses },
       },
@@ -27,12 +28,26 @@ export function officeRoutes(app: App, deps: RouteDeps): void {
   );
   app.get(
     '/offices/:id',
-    { schema: { tags, description: 'One office.', params: idParams, response: { 200: one, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        description: 'One office.',
+        params: idParams,
+        response: { 200: one, ...errorResponses },
+      },
+    },
     async (req) => ({ office: await getOffice(ctx(req), req.params.id) }),
   );
   app.post(
     '/offices',
-    { schema: { tags, description: 'Adds an office or partner organisation (admins).', body: createOfficeIn, response: { 201: one, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        description: 'Adds an office or partner organisation (admins).',
+        body: createOfficeIn,
+        response: { 201: one, ...errorResponses },
+      },
+    },
     async (req, reply) => reply.status(201).send({ office: await createOffice(ctx(req), req.body) }),
   );
   app.patch(

@@ -12,7 +12,10 @@ import type { createOfficeIn, listOfficesQuery, updateOfficeIn } from './schema.
 // Offices hold no personal data, so reading them is not audited; writing them is.
 
 /** Lists offices; every signed-in role may see the directory of organisations. */
-export async function listOffices(ctx: Ctx, q: z.infer<typeof listOfficesQuery> & { limit: number; cursor?: string | undefined }) {
+export async function listOffices(
+  ctx: Ctx,
+  q: z.infer<typeof listOfficesQuery> & { limit: number; cursor?: string | undefined },
+) {
   requirePermission(ctx.actor, 'office:read');
   const column = q.sort.endsWith('createdAt') ? offices.createdAt : offices.name;
   const page = keyset({ column, tiebreak: offices.id, descending: q.sort.startsWith('-') }, q.cursor);
@@ -30,7 +33,10 @@ export async function listOffices(ctx: Ctx, q: z.infer<typeof listOfficesQuery> 
     )
     .orderBy(...page.orderBy)
     .limit(q.limit + 1);
-  return toPage(rows, q.limit, (o) => [column === offices.createdAt ? o.createdAt.toISOString() : o.name, o.id]);
+  return toPage(rows, q.limit, (o) => [
+    column === offices.createdAt ? o.createdAt.toISOString() : o.name,
+    o.id,
+  ]);
 }
 
 async function findOffice(db: Executor, id: string) {

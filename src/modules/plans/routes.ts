@@ -33,7 +33,8 @@ export function planRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
-        description: 'The plan: goals, items with their allowed moves, and the budget (ceiling of the case type, committed, remaining).',
+        description:
+          'The plan: goals, items with their allowed moves, and the budget (ceiling of the case type, committed, remaining).',
         params: idParams,
         response: { 200: planOut, ...errorResponses },
       },
@@ -45,7 +46,8 @@ export function planRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
-        description: 'Saves the plan’s goals: without version it creates the plan, with the version read it changes it (409 if stale).',
+        description:
+          'Saves the plan’s goals: without version it creates the plan, with the version read it changes it (409 if stale).',
         params: idParams,
         body: putPlanIn,
         response: { 200: planOut, ...errorResponses },
@@ -84,7 +86,8 @@ export function planRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
-        description: 'Changes a proposed item; whoever changes it becomes its proposer (and so cannot approve it).',
+        description:
+          'Changes a proposed item; whoever changes it becomes its proposer (and so cannot approve it).',
         params: itemParams,
         body: updateItemIn,
         response: { 200: one, ...errorResponses },
@@ -113,20 +116,31 @@ export function planRoutes(app: App, deps: RouteDeps): void {
     approveItem,
     'proposed → approved, by a supervisor of the case’s office who did not propose it; over the case type’s ceiling only with overrideReason.',
   );
-  move('procure', procureIn, procureItem, 'approved → procured: records the purchase, and from which supplier.');
+  move(
+    'procure',
+    procureIn,
+    procureItem,
+    'approved → procured: records the purchase, and from which supplier.',
+  );
   move(
     'deliver',
     deliverIn,
     deliverItem,
     'procured → delivered: records the handover on a day from the approval to today, acknowledged by the beneficiary.',
   );
-  move('cancel', cancelIn, cancelItem, 'proposed | approved | procured → cancelled, with a reason; delivered items stay.');
+  move(
+    'cancel',
+    cancelIn,
+    cancelItem,
+    'proposed | approved | procured → cancelled, with a reason; delivered items stay.',
+  );
   app.get(
     '/me/approvals',
     {
       schema: {
         tags,
-        description: 'Proposed items waiting for your approval in the cases you may approve for, oldest first.',
+        description:
+          'Proposed items waiting for your approval in the cases you may approve for, oldest first.',
         querystring: pageQuery,
         response: { 200: pageOf(approvalOut), ...errorResponses },
       },

@@ -13,7 +13,10 @@ export const putPlanIn = z
   .object({ goals: z.array(text(500)).max(30), version: versionIn.optional() })
   .strict()
   .meta({
-    example: { goals: ['Открыть швейную мастерскую с дочерьми', 'Погасить долг семьи за учёбу сына'], version: 1 },
+    example: {
+      goals: ['Открыть швейную мастерскую с дочерьми', 'Погасить долг семьи за учёбу сына'],
+      version: 1,
+    },
   });
 
 /** A business plan as entered; amounts in KGS like every amount the API accepts. */
@@ -68,7 +71,9 @@ export const updateItemIn = z
 export const approveIn = z
   .object({ version: versionIn, overrideReason: z.string().trim().max(2000).optional() })
   .strict()
-  .meta({ example: { version: 1, overrideReason: 'Семья из восьми человек, единственный доход — швейный бизнес' } });
+  .meta({
+    example: { version: 1, overrideReason: 'Семья из восьми человек, единственный доход — швейный бизнес' },
+  });
 
 /** Body of POST …/procure. */
 export const procureIn = z
@@ -86,7 +91,9 @@ export const deliverIn = z
 export const cancelIn = z
   .object({ version: versionIn, reason: z.string().trim().max(2000).optional() })
   .strict()
-  .meta({ example: { version: 2, reason: 'Бенефициар выбрал профессиональное обучение вместо оборудования' } });
+  .meta({
+    example: { version: 2, reason: 'Бенефициар выбрал профессиональное обучение вместо оборудования' },
+  });
 
 /** A plan item as the API shows it, with its total and the moves its state allows. */
 export const planItemOut = z.object({

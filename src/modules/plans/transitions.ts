@@ -23,7 +23,6 @@ import {
 import type { approveIn, cancelIn, deliverIn, procureIn } from './schema.ts';
 import { localDate, today } from '../../clock.ts';
 
-
 interface Move {
   verb: 'approve' | 'procure' | 'deliver' | 'cancel';
   to: PlanItemState;
@@ -136,7 +135,7 @@ export function deliverItem(ctx: Ctx, caseId: string, itemId: string, input: z.i
       }
       if (!notInFuture(input.deliveredOn, today()))
         throw new Invalid('date_in_future', 'The delivery date is in the future', field);
-      const approvedOn = (item.approvedAt ? localDate(item.approvedAt) : undefined);
+      const approvedOn = item.approvedAt ? localDate(item.approvedAt) : undefined;
       if (approvedOn && !ordered(approvedOn, input.deliveredOn)) {
         throw new Invalid('delivered_before_approval', 'The delivery date is before the approval', {
           ...field,

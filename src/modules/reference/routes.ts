@@ -12,11 +12,14 @@ export function referenceRoutes(app: App): void {
     {
       schema: {
         tags: ['reference'],
-        description: 'The shipped oblasts, cities and districts with ISO 3166-2:KG codes, OCHA P-codes and names in en, ky, ru.',
+        description:
+          'The shipped oblasts, cities and districts with ISO 3166-2:KG codes, OCHA P-codes and names in en, ky, ru.',
         response: {
           200: z.object({
             regions: z.array(z.object({ iso: z.string(), pcode: z.string(), type: z.string(), names })),
-            districts: z.array(z.object({ code: z.string(), regionIso: z.string(), pcode: z.string().nullable(), names })),
+            districts: z.array(
+              z.object({ code: z.string(), regionIso: z.string(), pcode: z.string().nullable(), names }),
+            ),
           }),
           ...errorResponses,
         },

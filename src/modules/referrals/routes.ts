@@ -33,7 +33,8 @@ export function referralRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
-        description: 'The referrals of the case, newest first, with what was shared and the partner’s answer.',
+        description:
+          'The referrals of the case, newest first, with what was shared and the partner’s answer.',
         params: idParams,
         response: { 200: z.object({ items: z.array(referralOut) }), ...errorResponses },
       },
@@ -58,7 +59,8 @@ export function referralRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
-        description: 'One referral: the staff view, or for the receiving organisation the partner view without the case.',
+        description:
+          'One referral: the staff view, or for the receiving organisation the partner view without the case.',
         params: idParams,
         response: { 200: one, ...errorResponses },
       },

@@ -4,7 +4,6 @@ import { isoDateSchema } from '../../domain/dates.ts';
 import { versionIn } from '../../http/schemas.ts';
 import { today } from '../../clock.ts';
 
-
 /** Body of POST /cases/:id/referrals: what is asked of the service and what the partner may learn. */
 export const referralIn = z
   .object({
@@ -49,7 +48,9 @@ export const referralUpdateIn = z
     version: versionIn,
   })
   .strict()
-  .meta({ example: { status: 'accepted', partnerNote: 'Юрист Эрлан Сыдыков примет 12 марта в 10:00', version: 1 } });
+  .meta({
+    example: { status: 'accepted', partnerNote: 'Юрист Эрлан Сыдыков примет 12 марта в 10:00', version: 1 },
+  });
 
 /** Query of GET /referrals. */
 export const listReferralsQuery = z.object({

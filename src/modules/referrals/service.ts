@@ -22,7 +22,6 @@ import {
 import type { listReferralsQuery, referralIn, referralUpdateIn } from './schema.ts';
 import { today } from '../../clock.ts';
 
-
 /** Why a case's consent does not cover a referral, or null when it does. */
 function consentGap(c: CaseRow): string | null {
   if (!c.consentGivenOn) return 'no_consent';

@@ -18,7 +18,8 @@ export function serviceRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
-        description: 'The service directory: by kind, region or district covered, organisation, text and whether active.',
+        description:
+          'The service directory: by kind, region or district covered, organisation, text and whether active.',
         querystring: pageQuery.extend(listServicesQuery.shape),
         response: { 200: pageOf(serviceOut), ...errorResponses },
       },
@@ -27,7 +28,14 @@ export function serviceRoutes(app: App, deps: RouteDeps): void {
   );
   app.get(
     '/services/:id',
-    { schema: { tags, description: 'One service of the directory.', params: idParams, response: { 200: one, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        description: 'One service of the directory.',
+        params: idParams,
+        response: { 200: one, ...errorResponses },
+      },
+    },
     async (req) => ({
       service: await getService(ctx(req), req.params.id),
     }),

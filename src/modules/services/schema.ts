@@ -55,7 +55,14 @@ export const updateServiceIn = z
     version: versionIn,
   })
   .strict()
-  .meta({ example: { phone: '+996322250011', email: null, regionCodes: ['KG-O-KARA-SUU', 'KG-O-ARAVAN'], version: 2 } });
+  .meta({
+    example: {
+      phone: '+996322250011',
+      email: null,
+      regionCodes: ['KG-O-KARA-SUU', 'KG-O-ARAVAN'],
+      version: 2,
+    },
+  });
 
 /** Query of GET /services. */
 export const listServicesQuery = z.object({

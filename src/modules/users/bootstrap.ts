@@ -12,7 +12,10 @@ export const SYSTEM = { actor: null, username: 'system' } as const;
  * On first start (no account at all) creates `admin`, with KOLDOO_ADMIN_PASSWORD or a generated
  * password that the caller prints once. Returns undefined when accounts already exist.
  */
-export async function ensureAdmin(db: Db, config: Config): Promise<{ password: string; generated: boolean } | undefined> {
+export async function ensureAdmin(
+  db: Db,
+  config: Config,
+): Promise<{ password: string; generated: boolean } | undefined> {
   if ((await countUsers(db)) > 0) return undefined;
   const password = config.adminPassword ?? generatePassword();
   await db.transaction(async (tx) => {
@@ -26,7 +29,12 @@ export async function ensureAdmin(db: Db, config: Config): Promise<{ password: s
         mustChangePassword: config.adminPassword === undefined,
       })
       .returning({ id: users.id });
-    await writeAudit(tx, SYSTEM, { action: 'user.create', entityType: 'user', entityId: row!.id, fields: ['username', 'role', 'password'] });
+    await writeAudit(tx, SYSTEM, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: row!.id,
+      fields: ['username', 'role', 'password'],
+    });
   });
   return { password, generated: config.adminPassword === undefined };
 }

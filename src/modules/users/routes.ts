@@ -17,7 +17,8 @@ export function userRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
-        description: 'Accounts in your scope (your office’s for office staff, all for admins and auditors), filtered and paged.',
+        description:
+          'Accounts in your scope (your office’s for office staff, all for admins and auditors), filtered and paged.',
         querystring: pageQuery.extend(listUsersQuery.shape),
         response: { 200: pageOf(userOut), ...errorResponses },
       },
@@ -26,7 +27,14 @@ export function userRoutes(app: App, deps: RouteDeps): void {
   );
   app.get(
     '/users/:id',
-    { schema: { tags, description: 'One account in your scope.', params: idParams, response: { 200: z.object({ user: userOut }), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        description: 'One account in your scope.',
+        params: idParams,
+        response: { 200: z.object({ user: userOut }), ...errorResponses },
+      },
+    },
     async (req) => ({ user: await getUser(contextOf(req, deps.db, deps.config), req.params.id) }),
   );
   app.post(
@@ -34,12 +42,14 @@ export function userRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
-        description: 'Creates an account with a role you may give; without a password a temporary one is generated and shown once.',
+        description:
+          'Creates an account with a role you may give; without a password a temporary one is generated and shown once.',
         body: createUserIn,
         response: { 201: withTemporary, ...errorResponses },
       },
     },
-    async (req, reply) => reply.status(201).send(await createUser(contextOf(req, deps.db, deps.config), req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await createUser(contextOf(req, deps.db, deps.config), req.body)),
   );
   app.patch(
     '/users/:id',
@@ -52,14 +62,17 @@ export function userRoutes(app: App, deps: RouteDeps): void {
         response: { 200: z.object({ user: userOut }), ...errorResponses },
       },
     },
-    async (req) => ({ user: await updateUser(contextOf(req, deps.db, deps.config), req.params.id, req.body) }),
+    async (req) => ({
+      user: await updateUser(contextOf(req, deps.db, deps.config), req.params.id, req.body),
+    }),
   );
   app.post(
     '/users/:id/reset-password',
     {
       schema: {
         tags,
-        description: 'Sets a new password that must be changed at next sign-in, and ends the account’s sessions.',
+        description:
+          'Sets a new password that must be changed at next sign-in, and ends the account’s sessions.',
         params: idParams,
         body: resetPasswordIn,
         response: { 200: z.object({ temporaryPassword: z.string().nullable() }), ...errorResponses },

@@ -3,7 +3,6 @@ import { ROLES } from '../../access/policy.ts';
 import { LOCALES } from '../../domain/organisation.ts';
 import { versionIn } from '../../http/schemas.ts';
 
-
 /** A user as every API response shows it. */
 export const userOut = z
   .object({

@@ -16,7 +16,10 @@ import type { createUserIn, listUsersQuery, updateUserIn } from './schema.ts';
 const scopeCols = { officeId: users.officeId, userId: users.id };
 
 /** Lists the accounts the actor may see, one keyset page at a time. */
-export function listUsers(ctx: Ctx, q: z.infer<typeof listUsersQuery> & { limit: number; cursor?: string | undefined }) {
+export function listUsers(
+  ctx: Ctx,
+  q: z.infer<typeof listUsersQuery> & { limit: number; cursor?: string | undefined },
+) {
   return transact(ctx, { action: 'user.list', entityType: 'user' }, async (tx, audit) => {
     const scope = scopeFilter(ctx.actor, 'user:read', scopeCols);
     const column = q.sort.endsWith('createdAt') ? users.createdAt : users.username;
@@ -27,7 +30,9 @@ export function listUsers(ctx: Ctx, q: z.infer<typeof listUsersQuery> & { limit:
       q.role ? eq(users.role, q.role) : undefined,
       q.officeId ? eq(users.officeId, q.officeId) : undefined,
       q.active ? eq(users.active, q.active === 'true') : undefined,
-      q.q ? or(ilike(users.username, containsPattern(q.q)), ilike(users.displayName, containsPattern(q.q))) : undefined,
+      q.q
+        ? or(ilike(users.username, containsPattern(q.q)), ilike(users.displayName, containsPattern(q.q)))
+        : undefined,
     );
     const rows = await selectUsers(tx, where, page.orderBy, q.limit + 1);
     await audit();
@@ -71,7 +76,12 @@ async function requireOffice(tx: Tx, actor: Actor, officeId: string | null) {
   }
   const [office] = await tx.select({ id: offices.id }).from(offices).where(eq(offices.id, officeId));
   if (!office) throw new Invalid('unknown_office', 'No such office', { field: 'officeId' });
-  requireAccess(actor, 'user:write', { entity: 'office', id: officeId, record: { officeId }, readAction: 'office:read' });
+  requireAccess(actor, 'user:write', {
+    entity: 'office',
+    id: officeId,
+    record: { officeId },
+    readAction: 'office:read',
+  });
 }
 
 /**
@@ -86,7 +96,8 @@ export function createUser(ctx: Ctx, input: z.infer<typeof createUserIn>) {
     const temporaryPassword = input.password ? null : generatePassword();
     const password = input.password ?? temporaryPassword!;
     checkNewPassword(input.username, password);
-    if (await findCredentials(tx, input.username)) throw new Conflict('username_taken', 'That username is taken', { field: 'username' });
+    if (await findCredentials(tx, input.username))
+      throw new Conflict('username_taken', 'That username is taken', { field: 'username' });
     const [row] = await tx
       .insert(users)
       .values({
@@ -99,7 +110,10 @@ export function createUser(ctx: Ctx, input: z.infer<typeof createUserIn>) {
         mustChangePassword: temporaryPassword !== null,
       })
       .returning({ id: users.id });
-    await audit({ entityId: row!.id, fields: ['username', 'displayName', 'role', 'officeId', 'locale', 'password'] });
+    await audit({
+      entityId: row!.id,
+      fields: ['username', 'displayName', 'role', 'officeId', 'locale', 'password'],
+    });
     return { user: (await findUserById(tx, row!.id))!, temporaryPassword };
   });
 }
@@ -129,21 +143,25 @@ export function updateUser(ctx: Ctx, id: string, input: z.infer<typeof updateUse
 
 /** Sets a new password for someone else (given, or generated and returned once) and ends their sessions. */
 export function resetPassword(ctx: Ctx, id: string, input: { password?: string | undefined }) {
-  return transact(ctx, { action: 'user.reset_password', entityType: 'user', entityId: id }, async (tx, audit) => {
-    const user = await loadInScope(tx, ctx.actor, id, 'user:write');
-    requireAssignable(ctx.actor, user.role);
-    const temporaryPassword = input.password ? null : generatePassword();
-    const password = input.password ?? temporaryPassword!;
-    checkNewPassword(user.username, password);
-    await updateUserVersioned(tx, id, user.version, {
-      passwordHash: await hashPassword(password),
-      mustChangePassword: true,
-      failedLogins: 0,
-      lockedUntil: null,
-      passwordChangedAt: new Date(),
-    });
-    await tx.delete(sessions).where(eq(sessions.userId, id));
-    await audit({ fields: ['password'] });
-    return { temporaryPassword };
-  });
+  return transact(
+    ctx,
+    { action: 'user.reset_password', entityType: 'user', entityId: id },
+    async (tx, audit) => {
+      const user = await loadInScope(tx, ctx.actor, id, 'user:write');
+      requireAssignable(ctx.actor, user.role);
+      const temporaryPassword = input.password ? null : generatePassword();
+      const password = input.password ?? temporaryPassword!;
+      checkNewPassword(user.username, password);
+      await updateUserVersioned(tx, id, user.version, {
+        passwordHash: await hashPassword(password),
+        mustChangePassword: true,
+        failedLogins: 0,
+        lockedUntil: null,
+        passwordChangedAt: new Date(),
+      });
+      await tx.delete(sessions).where(eq(sessions.userId, id));
+      await audit({ fields: ['password'] });
+      return { temporaryPassword };
+    },
+  );
 }

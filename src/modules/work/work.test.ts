@@ -27,16 +27,14 @@ describeEachEngine('my work', (h) => {
     return res.body.case as { id: string; number: string; version: number };
   };
   const propose = (caseId: string, proposedBy: string, state: 'proposed' | 'approved' = 'proposed') =>
-    h()
-      .database.db.insert(planItems)
-      .values({
-        caseId,
-        catalogueCode: 'sewing_equipment',
-        quantity: 3,
-        unitCost: 1_200_000,
-        proposedBy,
-        state,
-      });
+    h().database.db.insert(planItems).values({
+      caseId,
+      catalogueCode: 'sewing_equipment',
+      quantity: 3,
+      unitCost: 1_200_000,
+      proposedBy,
+      state,
+    });
 
   it('gives a caseworker their open cases (riskiest first), follow-ups due within 14 days and overdue ones (oldest first)', async () => {
     const cw = await h().as('caseworker');

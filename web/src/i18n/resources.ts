@@ -1,8 +1,19 @@
+import type admin from './en/admin.json';
+import type cases from './en/cases.json';
 import type core from './en/core.json';
+import type hotline from './en/hotline.json';
+import type intake from './en/intake.json';
+import type partner from './en/partner.json';
+import type work from './en/work.json';
 
 /**
  * The shape of the translations: the English files are the reference (the i18n test keeps ru and
- * ky in step). A new area file (en/<area>.json) is added to this intersection.
+ * ky in step). A new area file (en/<area>.json) is imported here and added to this intersection.
  */
-// eslint-disable-next-line @typescript-eslint/consistent-type-imports -- one line per area file, appended by each area
-export type Translation = typeof core & typeof import('./en/hotline.json') & typeof import('./en/intake.json') & typeof import('./en/work.json') & typeof import('./en/partner.json') & typeof import('./en/admin.json') & typeof import('./en/cases.json');
+export type Translation = typeof core &
+  typeof hotline &
+  typeof intake &
+  typeof work &
+  typeof partner &
+  typeof admin &
+  typeof cases;
