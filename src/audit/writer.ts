@@ -2,7 +2,7 @@ import { desc, sql } from 'drizzle-orm';
 import type { Actor } from '../access/policy.ts';
 import type { Tx } from '../db/client.ts';
 import { auditEvents } from '../db/schema/index.ts';
-import { GENESIS_HASH, eventHash } from './chain.ts';
+import { type ChainedFields, GENESIS_HASH, eventHash } from './chain.ts';
 
 /** Who is acting and through which request: what every audit event records besides the act. */
 export interface AuditSource {
@@ -25,19 +25,10 @@ export interface AuditEntry {
 // Any constant works; it only has to be the same for every writer of the chain.
 const CHAIN_LOCK = 0x6b6f6c64;
 
-/**
- * Appends one event to the hash chain inside the caller's transaction, so the event commits or
- * rolls back with the change it describes. The advisory lock orders concurrent writers.
- */
-export async function writeAudit(tx: Tx, src: AuditSource, entry: AuditEntry): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
-  const [last] = await tx
-    .select({ hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.seq))
-    .limit(1);
-  const fields = {
-    at: new Date(),
+/** The hashed fields of an event, stamped with the moment it happened. */
+export function auditFields(src: AuditSource, entry: AuditEntry, at = new Date()): ChainedFields {
+  return {
+    at,
     actorId: src.actor?.userId ?? null,
     actorUsername: src.actor?.username ?? src.username ?? null,
     actorRole: src.actor?.role ?? null,
@@ -49,6 +40,32 @@ export async function writeAudit(tx: Tx, src: AuditSource, entry: AuditEntry): P
     ip: src.ip ?? null,
     fields: entry.fields ?? [],
   };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await tx.insert(auditEvents).values({ ...fields, prevHash, hash: eventHash(prevHash, fields) });
+}
+
+/**
+ * Appends events, in the order given, to the hash chain inside the caller's transaction, so they
+ * commit or roll back with it. The advisory lock orders concurrent writers, in this process and
+ * in any other on the same database, until the transaction ends.
+ */
+export async function appendToChain(tx: Tx, events: ChainedFields[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
+  const [last] = await tx
+    .select({ hash: auditEvents.hash })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.seq))
+    .limit(1);
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const rows = events.map((fields) => {
+    const row = { ...fields, prevHash, hash: eventHash(prevHash, fields) };
+    prevHash = row.hash;
+    return row;
+  });
+  // One statement: PostgreSQL draws the serial numbers in the order of the rows given.
+  await tx.insert(auditEvents).values(rows);
+}
+
+/** Appends one event to the chain inside the caller's transaction (every change's own event). */
+export function writeAudit(tx: Tx, src: AuditSource, entry: AuditEntry): Promise<void> {
+  return appendToChain(tx, [auditFields(src, entry)]);
 }

@@ -6,7 +6,7 @@ import { suggestRiskLevel } from '../../domain/vulnerability.ts';
 import { AppError, Invalid } from '../../errors.ts';
 import { loadCase } from '../cases/access.ts';
 import { recordCaseEvent } from '../cases/events.ts';
-import { type Ctx, transact } from '../shared/context.ts';
+import { type Ctx, transact, view } from '../shared/context.ts';
 import { findInstrument, instrumentKeys } from './instruments.ts';
 import type { rssIn, vulnerabilityIn } from './schema.ts';
 
@@ -68,7 +68,7 @@ export function createRssAssessment(ctx: Ctx, caseId: string, input: z.infer<typ
 
 /** The RSS assessments of a case oldest first: the reintegration trend. */
 export function listRssAssessments(ctx: Ctx, caseId: string) {
-  return transact(ctx, { action: 'rss.list', entityType: 'case', entityId: caseId }, async (tx, audit) => {
+  return view(ctx, { action: 'rss.list', entityType: 'case', entityId: caseId }, async (tx, audit) => {
     await loadCase(tx, ctx.actor, caseId, 'case:read');
     const rows = await tx
       .select()
@@ -144,7 +144,7 @@ export function createVulnerabilityAssessment(
 
 /** The DoMV assessments of a case, oldest first. */
 export function listVulnerabilityAssessments(ctx: Ctx, caseId: string) {
-  return transact(
+  return view(
     ctx,
     { action: 'vulnerability.list', entityType: 'case', entityId: caseId },
     async (tx, audit) => {

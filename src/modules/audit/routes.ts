@@ -8,7 +8,7 @@ import { AppError } from '../../errors.ts';
 import { contextOf } from '../../http/auth.ts';
 import { errorResponses } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
-import { type Ctx, transact } from '../shared/context.ts';
+import { type Ctx, view } from '../shared/context.ts';
 
 const eventOut = z
   .object({
@@ -39,7 +39,7 @@ const query = pageQuery.extend({
 
 /** Reads the audit trail, newest first; reading it is itself audited, and so is a refusal. */
 function listAudit(ctx: Ctx, q: z.infer<typeof query>) {
-  return transact(ctx, { action: 'audit.list', entityType: 'audit_event' }, async (tx, audit) => {
+  return view(ctx, { action: 'audit.list', entityType: 'audit_event' }, async (tx, audit) => {
     const page = await readAudit(tx, ctx, q);
     await audit();
     return page;

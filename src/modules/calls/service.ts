@@ -9,7 +9,7 @@ import { calls } from '../../db/schema/index.ts';
 import { Conflict, Invalid, NotFound } from '../../errors.ts';
 import { recordCaseEvent } from '../cases/events.ts';
 import { openCase } from '../cases/service.ts';
-import { type Ctx, transact } from '../shared/context.ts';
+import { type Ctx, transact, view } from '../shared/context.ts';
 import {
   callerProblems,
   type convertCallIn,
@@ -91,7 +91,7 @@ export function listCalls(
   ctx: Ctx,
   q: z.infer<typeof listCallsQuery> & { limit: number; cursor?: string | undefined },
 ) {
-  return transact(ctx, { action: 'call.list', entityType: 'call' }, async (tx, audit) => {
+  return view(ctx, { action: 'call.list', entityType: 'call' }, async (tx, audit) => {
     const scope = scopeFilter(ctx.actor, 'call:read', callScopeColumns);
     const page = keyset({ column: calls.receivedAt, tiebreak: calls.id, descending: true }, q.cursor);
     const rows = await tx
@@ -123,7 +123,7 @@ export function listCalls(
 
 /** One call; reading the caller's details is audited. */
 export function getCall(ctx: Ctx, id: string) {
-  return transact(ctx, { action: 'call.read', entityType: 'call', entityId: id }, async (tx, audit) => {
+  return view(ctx, { action: 'call.read', entityType: 'call', entityId: id }, async (tx, audit) => {
     const row = await loadCall(tx, ctx.actor, id, 'call:read');
     await audit();
     return present(ctx.actor, row);

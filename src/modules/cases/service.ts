@@ -19,7 +19,7 @@ import { ensureMatchKeys } from '../persons/keys.ts';
 import { findPersonInScope } from '../persons/queries.ts';
 import { rankedPage, textSearch } from '../persons/search.ts';
 import { insertPerson } from '../persons/service.ts';
-import { type Ctx, transact } from '../shared/context.ts';
+import { type Ctx, transact, view } from '../shared/context.ts';
 import { type CaseRow, caseRecord, caseScopeColumns, loadCase } from './access.ts';
 import { recordCaseEvent, timelineOf } from './events.ts';
 import { nextCaseNumber, numberingRegion } from './numbering.ts';
@@ -166,7 +166,7 @@ async function detailOf(tx: Tx, actor: Actor, c: CaseRow) {
 
 /** A case with everything a caseworker opens it for; reading it is audited. */
 export function getCase(ctx: Ctx, id: string) {
-  return transact(ctx, { action: 'case.read', entityType: 'case', entityId: id }, async (tx, audit) => {
+  return view(ctx, { action: 'case.read', entityType: 'case', entityId: id }, async (tx, audit) => {
     const c = await loadCase(tx, ctx.actor, id, 'case:read');
     await audit();
     return detailOf(tx, ctx.actor, c);
@@ -180,7 +180,7 @@ export async function listCases(
 ) {
   // Outside the transaction: the backfill commits batch by batch (and PGlite has one connection).
   if (q.q && decide(ctx.actor, 'case:read') === 'allow') await ensureMatchKeys(ctx.db);
-  return transact(ctx, { action: 'case.list', entityType: 'case' }, async (tx, audit) => {
+  return view(ctx, { action: 'case.list', entityType: 'case' }, async (tx, audit) => {
     const scope = scopeFilter(ctx.actor, 'case:read', caseScopeColumns);
     const byNumber = q.sort.endsWith('number');
     // With q, the person search (case number included) ranks the list, best match first.
@@ -364,7 +364,7 @@ export function transitionCase(ctx: Ctx, id: string, input: z.infer<typeof trans
 
 /** Every event of a case in order. */
 export function caseTimeline(ctx: Ctx, id: string) {
-  return transact(ctx, { action: 'case.timeline', entityType: 'case', entityId: id }, async (tx, audit) => {
+  return view(ctx, { action: 'case.timeline', entityType: 'case', entityId: id }, async (tx, audit) => {
     await loadCase(tx, ctx.actor, id, 'case:read');
     await audit();
     return timelineOf(tx, id);
@@ -384,19 +384,15 @@ async function requireLinks(
 
 /** The household of a case. */
 export function listHousehold(ctx: Ctx, caseId: string) {
-  return transact(
-    ctx,
-    { action: 'household.read', entityType: 'case', entityId: caseId },
-    async (tx, audit) => {
-      await loadCase(tx, ctx.actor, caseId, 'case:read');
-      await audit();
-      return tx
-        .select()
-        .from(householdMembers)
-        .where(eq(householdMembers.caseId, caseId))
-        .orderBy(asc(householdMembers.createdAt));
-    },
-  );
+  return view(ctx, { action: 'household.read', entityType: 'case', entityId: caseId }, async (tx, audit) => {
+    await loadCase(tx, ctx.actor, caseId, 'case:read');
+    await audit();
+    return tx
+      .select()
+      .from(householdMembers)
+      .where(eq(householdMembers.caseId, caseId))
+      .orderBy(asc(householdMembers.createdAt));
+  });
 }
 
 /** Adds a household member; a link to another case (family reunification) must be a case the actor sees. */

@@ -2,18 +2,20 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { rowsOf } from '../../db/client.ts';
 
-/** How far blocking looks: neighbours within a key block, and in the two name orders. */
+/** How far blocking looks: neighbours within a key block, and in the sorted orders of names. */
 export interface BlockingWindows {
   /** Within one block key (a phone, a document, two phonetic keys), each person meets this many next ones. */
   block: number;
-  /** In the order of canonical names and of reversed ones, each person meets this many next ones. */
+  /** In each sorted order of names, each person meets this many next ones. */
   sorted: number;
-  /** The trigram similarity a sorted-neighbour pair needs to become a candidate. */
+  /** The trigram similarity of canonical names a sorted-neighbour pair needs to become a candidate. */
   similarity: number;
+  /** A sorted-neighbour pair needs one of its names borne by at most this many persons: a typo is rare. */
+  rare: number;
 }
 
-/** The windows the scan uses unless told otherwise. */
-export const DEFAULT_WINDOWS: BlockingWindows = { block: 50, sorted: 6, similarity: 0.5 };
+/** The windows the scan uses unless told otherwise (see the figures in the module's tests). */
+export const DEFAULT_WINDOWS: BlockingWindows = { block: 50, sorted: 6, similarity: 0.5, rare: 3 };
 
 /**
  * Fills the scan's candidate table with every pair of live persons that blocking lets through, in
@@ -21,42 +23,73 @@ export const DEFAULT_WINDOWS: BlockingWindows = { block: 50, sorted: 6, similari
  * - a shared block key: the same phone, the same document, two phonetic keys in common (one when
  *   the person has a single name token); each block is one array ordered by year of birth, and a
  *   person meets the `block` next ones in it, so one very common name cannot make the scan quadratic;
- * - sorted neighbourhood: `sorted` neighbours in the order of canonical names and of reversed
- *   canonical names (a typo early in the name still sorts it next to its twin), read with lead(),
- *   kept when their trigram similarity reaches `similarity`.
+ * - sorted neighbourhood over distinct canonical names, read with lead(): the `sorted` next names
+ *   among those sharing one exact name token, in the order of the rest of the name and of its
+ *   reverse (a typo in the other name still sorts next to its twin, however common the shared
+ *   name), and in the order of whole names and their reverse (typos in both); a name pair is kept
+ *   when one of the names is `rare` (typos are) and their trigram similarity reaches `similarity`,
+ *   and then pairs every person of one name with every person of the other.
  * Returns the number of candidate pairs.
  */
-export async function blockCandidates(db: Executor, scanId: string, w: BlockingWindows = DEFAULT_WINDOWS): Promise<number> {
+export async function blockCandidates(
+  db: Executor,
+  scanId: string,
+  w: BlockingWindows = DEFAULT_WINDOWS,
+): Promise<number> {
   const offsets = Array.from({ length: w.sorted }, (_, i) => sql.raw(String(i + 1)));
-  // The next `sorted` persons in one order of names, as two parallel arrays (ids, names) per person.
-  const sortedPairs = (order: SQL) => sql`
-    select s.id as x, v.y
+  const leads = (column: string) =>
+    sql.join(
+      offsets.map((n) => sql`lead(${sql.raw(column)}, ${n}) over w`),
+      sql`, `,
+    );
+  // Each distinct name's next `sorted` names in one window of `source`, kept when one of the two
+  // is rare and they are similar; each carries its persons' ids as text, so no join is needed.
+  const sortedPairs = (source: string, window: SQL) => sql`
+    select s.ids as xs, v.ids as ys
     from (
-      select id, name_canonical,
-        array[${sql.join(offsets.map((n) => sql`lead(id, ${n}) over w`), sql`, `)}] as ids,
-        array[${sql.join(offsets.map((n) => sql`lead(name_canonical, ${n}) over w`), sql`, `)}] as names
-      from live where name_canonical <> ''
-      window w as (order by ${order}, id)
+      select name, ids, c, array[${leads('name')}] as names, array[${leads('ids')}] as idss, array[${leads('c')}] as cs
+      from ${sql.raw(source)}
+      window w as (${window})
     ) as s,
-    unnest(s.ids, s.names) as v(y, name)
-    where v.y is not null and similarity(s.name_canonical, v.name) >= ${w.similarity}::float8`;
+    unnest(s.names, s.idss, s.cs) as v(name, ids, c)
+    where v.name is not null and (s.c <= ${w.rare}::int or v.c <= ${w.rare}::int)
+      and similarity(s.name, v.name) >= ${w.similarity}::float8`;
   await db.execute(sql`
     with live as (
       select id, name_canonical, name_phonetic, phone_key, document_keys, coalesce(birth_year_from, 0) as y
       from persons
-      where merged_into is null and keys_version is not null
+      where merged_into is null and keys_version is not null and name_canonical <> ''
     ),
     keyed as (
       select id, y, 'p:' || phone_key as k from live where phone_key is not null
       union all
       select id, y, 'd:' || d from live, unnest(document_keys) as d
       union all
-      select id, y, 'n:' || k1 || ' ' || k2 from live, unnest(name_phonetic) as k1, unnest(name_phonetic) as k2 where k1 < k2
+      select id, y, 'n:' || k1 || ' ' || k2
+      from live, unnest(name_phonetic) as k1, unnest(name_phonetic) as k2 where k1 < k2
       union all
       select id, y, 'n:' || name_phonetic[1] from live where cardinality(name_phonetic) = 1
     ),
     blocks as (
       select array_agg(id order by y, id) as ids from keyed group by k having count(*) > 1
+    ),
+    named as (
+      select name_canonical as name, string_agg(id::text, ' ') as ids, count(*)::int as c
+      from live group by name_canonical
+    ),
+    tokened as (
+      select name, ids, c, t, array_to_string(array_remove(string_to_array(name, ' '), t), ' ') as rest
+      from named, unnest(string_to_array(name, ' ')) as t
+      where name like '% %'
+    ),
+    name_pairs as (
+      ${sortedPairs('tokened', sql`partition by t order by rest, name`)}
+      union all
+      ${sortedPairs('tokened', sql`partition by t order by reverse(rest), name`)}
+      union all
+      ${sortedPairs('named', sql`order by name`)}
+      union all
+      ${sortedPairs('named', sql`order by reverse(name), name`)}
     ),
     pairs as (
       select b.ids[i] as x, b.ids[j] as y
@@ -64,15 +97,16 @@ export async function blockCandidates(db: Executor, scanId: string, w: BlockingW
         generate_series(1, cardinality(b.ids) - 1) as i,
         generate_series(i + 1, least(i + ${w.block}::int, cardinality(b.ids))) as j
       union
-      ${sortedPairs(sql`name_canonical`)}
-      union
-      ${sortedPairs(sql`reverse(name_canonical)`)}
+      select x::uuid, y::uuid
+      from name_pairs, unnest(string_to_array(xs, ' ')) as x, unnest(string_to_array(ys, ' ')) as y
     )
     insert into duplicate_scan_candidates (scan_id, person_a, person_b)
     select ${scanId}::uuid, least(x, y), greatest(x, y) from pairs where x <> y
     on conflict do nothing`);
   const [row] = rowsOf<{ n: number }>(
-    await db.execute(sql`select count(*)::int as n from duplicate_scan_candidates where scan_id = ${scanId}::uuid`),
+    await db.execute(
+      sql`select count(*)::int as n from duplicate_scan_candidates where scan_id = ${scanId}::uuid`,
+    ),
   );
   return Number(row?.n ?? 0);
 }

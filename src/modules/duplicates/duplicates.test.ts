@@ -8,7 +8,13 @@ import { scanDuplicates } from './scan.ts';
 
 const NOWHERE = '00000000-0000-4000-8000-000000000000';
 
-type Pair = { id: string; version: number; status: string; personA: { id: string }; personB: { id: string } } & Record<string, any>;
+type Pair = {
+  id: string;
+  version: number;
+  status: string;
+  personA: { id: string };
+  personB: { id: string };
+} & Record<string, any>;
 
 describeEachEngine('duplicate review: scan, pairs, decisions', (h) => {
   let hotline: Opened;
@@ -22,13 +28,29 @@ describeEachEngine('duplicate review: scan, pairs, decisions', (h) => {
 
   it('starts a scan (202) for supervisors and admins, reports progress, refuses others and a second running scan', async () => {
     const cw = await h().as('caseworker');
-    hotline = await openCase(cw, man('Асанбай', 'Токтогулов', { phone: '+996555111222', estimatedAge: 52, originDistrict: 'KG-O-ARAVAN' }));
-    swc = await openCase(cw, man('Asanbaj', 'Toktogulov', { phone: '+996555111222', birthDate: '1972-01-10' }));
-    brother = await openCase(cw, man('Асылбек', 'Токтогулов', { birthDate: '1985-08-01', originDistrict: 'KG-O-ARAVAN' }));
+    hotline = await openCase(
+      cw,
+      man('Асанбай', 'Токтогулов', {
+        phone: '+996555111222',
+        estimatedAge: 52,
+        originDistrict: 'KG-O-ARAVAN',
+      }),
+    );
+    swc = await openCase(
+      cw,
+      man('Asanbaj', 'Toktogulov', { phone: '+996555111222', birthDate: '1972-01-10' }),
+    );
+    brother = await openCase(
+      cw,
+      man('Асылбек', 'Токтогулов', { birthDate: '1985-08-01', originDistrict: 'KG-O-ARAVAN' }),
+    );
     const woman = { sex: 'female', birthDate: '1990-11-03' };
     sister = await openCase(cw, man('Нургүл', 'Абдраимова', woman));
     sisterTypo = await openCase(cw, man('Nurgul', 'Abdyraimova', woman));
-    batkenTwin = await openCase(await h().login('caseworker.batken'), man('Asanbai', 'Toktogulov', { phone: '+996555111222', originRegion: 'KG-B' }));
+    batkenTwin = await openCase(
+      await h().login('caseworker.batken'),
+      man('Asanbai', 'Toktogulov', { phone: '+996555111222', originRegion: 'KG-B' }),
+    );
 
     for (const role of ['caseworker', 'analyst', 'hotline_operator', 'partner', 'auditor'] as const) {
       expect((await (await h().as(role)).post('/api/v1/duplicates/scan')).status, role).toBe(403);
@@ -36,7 +58,13 @@ describeEachEngine('duplicate review: scan, pairs, decisions', (h) => {
     expect((await h().anonymous.post('/api/v1/duplicates/scan')).status).toBe(401);
     const supervisor = await h().as('supervisor');
     const scan = await runScan(supervisor);
-    expect(scan).toMatchObject({ status: 'done', phase: 'done', threshold: 0.5, weightsVersion: 'koldoo-match-1', error: null });
+    expect(scan).toMatchObject({
+      status: 'done',
+      phase: 'done',
+      threshold: 0.5,
+      weightsVersion: 'koldoo-match-1',
+      error: null,
+    });
     expect(scan.pairsFound).toBeGreaterThanOrEqual(2);
     expect(scan.pairsNew).toBe(scan.pairsFound);
     expect(scan.candidates).toBeGreaterThanOrEqual(scan.pairsFound);
@@ -44,14 +72,22 @@ describeEachEngine('duplicate review: scan, pairs, decisions', (h) => {
     // The work table is emptied once the pairs are scored.
     expect(await h().database.db.select().from(duplicateScanCandidates)).toEqual([]);
 
-    const [running] = await h().database.db.insert(duplicateScans).values({ threshold: 0.5, weightsVersion: 'x' }).returning();
+    const [running] = await h()
+      .database.db.insert(duplicateScans)
+      .values({ threshold: 0.5, weightsVersion: 'x' })
+      .returning();
     const refused = await supervisor.post('/api/v1/duplicates/scan');
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({ code: 'scan_running', details: { scanId: running!.id } });
     // A scan whose process stopped reporting is given up, and a new one may start.
-    await h().database.db.update(duplicateScans).set({ updatedAt: new Date(Date.now() - 3_600_000) }).where(eq(duplicateScans.id, running!.id));
+    await h()
+      .database.db.update(duplicateScans)
+      .set({ updatedAt: new Date(Date.now() - 3_600_000) })
+      .where(eq(duplicateScans.id, running!.id));
     expect((await runScan(await h().as('admin'))).status).toBe('done');
-    expect((await supervisor.get(`/api/v1/duplicates/scans/${running!.id}`)).body.scan).toMatchObject({ status: 'failed' });
+    expect((await supervisor.get(`/api/v1/duplicates/scans/${running!.id}`)).body.scan).toMatchObject({
+      status: 'failed',
+    });
     expect((await supervisor.get(`/api/v1/duplicates/scans/${NOWHERE}`)).status).toBe(404);
     expect((await supervisor.get('/api/v1/duplicates/scans/nope')).status).toBe(400);
     expect((await cw.get(`/api/v1/duplicates/scans/${running!.id}`)).status).toBe(403);
@@ -63,7 +99,12 @@ describeEachEngine('duplicate review: scan, pairs, decisions', (h) => {
     expect(res.status).toBe(200);
     const items = res.body.items as Pair[];
     const pair = pairOf(items, hotline.personId, swc.personId);
-    expect(pair).toMatchObject({ status: 'pending', version: 1, decidedBy: null, weightsVersion: 'koldoo-match-1' });
+    expect(pair).toMatchObject({
+      status: 'pending',
+      version: 1,
+      decidedBy: null,
+      weightsVersion: 'koldoo-match-1',
+    });
     expect(pair!.score).toBeGreaterThan(0.9);
     expect(pair!.evidence).toEqual(expect.arrayContaining(['name:exact_canonical', 'phone:same']));
     expect(pair!.components.phone).toEqual({ score: 1, evidence: 'phone:same', logOdds: 4.5 });
@@ -86,10 +127,19 @@ describeEachEngine('duplicate review: scan, pairs, decisions', (h) => {
     const all = (await supervisor.get('/api/v1/duplicates?limit=200')).body.items as Pair[];
     const first = await supervisor.get('/api/v1/duplicates?limit=1');
     const second = await supervisor.get(`/api/v1/duplicates?limit=1&cursor=${first.body.nextCursor}`);
-    expect([...first.body.items, ...second.body.items].map((p: Pair) => p.id)).toEqual(all.slice(0, 2).map((p) => p.id));
+    expect([...first.body.items, ...second.body.items].map((p: Pair) => p.id)).toEqual(
+      all.slice(0, 2).map((p) => p.id),
+    );
     expect((await supervisor.get('/api/v1/duplicates?cursor=garbage')).status).toBe(400);
     expect((await supervisor.get('/api/v1/duplicates?status=maybe')).status).toBe(400);
-    for (const role of ['admin', 'caseworker', 'analyst', 'hotline_operator', 'partner', 'auditor'] as const) {
+    for (const role of [
+      'admin',
+      'caseworker',
+      'analyst',
+      'hotline_operator',
+      'partner',
+      'auditor',
+    ] as const) {
       expect((await (await h().as(role)).get('/api/v1/duplicates')).status, role).toBe(403);
     }
     expect((await h().anonymous.get('/api/v1/duplicates')).status).toBe(401);
@@ -101,35 +151,68 @@ describeEachEngine('duplicate review: scan, pairs, decisions', (h) => {
     const pair = pairOf(items, hotline.personId, swc.personId)!;
     const url = `/api/v1/duplicates/${pair.id}`;
     expect((await supervisor.post(`${url}/reject`, { version: 1 })).status).toBe(400);
-    expect((await supervisor.post(`${url}/reject`, { reason: 'x', version: 1, extra: true })).status).toBe(400);
+    expect((await supervisor.post(`${url}/reject`, { reason: 'x', version: 1, extra: true })).status).toBe(
+      400,
+    );
     const stale = await supervisor.post(`${url}/reject`, { reason: 'Brothers', version: 7 });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('version_conflict');
-    expect((await (await h().as('caseworker')).post(`${url}/confirm`, { reason: 'x', version: 1 })).status).toBe(403);
-    expect((await (await h().as('admin')).post(`${url}/confirm`, { reason: 'x', version: 1 })).status).toBe(403);
+    expect(
+      (await (await h().as('caseworker')).post(`${url}/confirm`, { reason: 'x', version: 1 })).status,
+    ).toBe(403);
+    expect((await (await h().as('admin')).post(`${url}/confirm`, { reason: 'x', version: 1 })).status).toBe(
+      403,
+    );
     expect((await h().anonymous.post(`${url}/confirm`, { reason: 'x', version: 1 })).status).toBe(401);
-    expect((await supervisor.post(`/api/v1/duplicates/${NOWHERE}/confirm`, { reason: 'x', version: 1 })).status).toBe(404);
-    const confirmed = await supervisor.post(`${url}/confirm`, { reason: 'Same phone, same person', version: 1 });
+    expect(
+      (await supervisor.post(`/api/v1/duplicates/${NOWHERE}/confirm`, { reason: 'x', version: 1 })).status,
+    ).toBe(404);
+    const confirmed = await supervisor.post(`${url}/confirm`, {
+      reason: 'Same phone, same person',
+      version: 1,
+    });
     expect(confirmed.status).toBe(200);
-    expect(confirmed.body.pair).toMatchObject({ status: 'confirmed', reason: 'Same phone, same person', version: 2 });
+    expect(confirmed.body.pair).toMatchObject({
+      status: 'confirmed',
+      reason: 'Same phone, same person',
+      version: 2,
+    });
     expect(confirmed.body.pair.decidedAt).toEqual(expect.any(String));
     const again = await supervisor.post(`${url}/reject`, { reason: 'Changed my mind', version: 2 });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('pair_decided');
 
     const other = pairOf(items, sister.personId, sisterTypo.personId)!;
-    const rejected = await supervisor.post(`/api/v1/duplicates/${other.id}/reject`, { reason: 'Cousins', version: 1 });
+    const rejected = await supervisor.post(`/api/v1/duplicates/${other.id}/reject`, {
+      reason: 'Cousins',
+      version: 1,
+    });
     expect(rejected.body.pair.status).toBe('rejected');
     await runScan(supervisor);
-    const decided = await h().database.db.select().from(duplicatePairs).where(eq(duplicatePairs.id, other.id));
+    const decided = await h()
+      .database.db.select()
+      .from(duplicatePairs)
+      .where(eq(duplicatePairs.id, other.id));
     expect(decided[0]).toMatchObject({ status: 'rejected', reason: 'Cousins' });
-    expect(pairOf((await supervisor.get('/api/v1/duplicates?status=confirmed')).body.items, hotline.personId, swc.personId)).toBeDefined();
-    expect(pairOf((await supervisor.get('/api/v1/duplicates')).body.items, sister.personId, sisterTypo.personId)).toBeUndefined();
+    expect(
+      pairOf(
+        (await supervisor.get('/api/v1/duplicates?status=confirmed')).body.items,
+        hotline.personId,
+        swc.personId,
+      ),
+    ).toBeDefined();
+    expect(
+      pairOf((await supervisor.get('/api/v1/duplicates')).body.items, sister.personId, sisterTypo.personId),
+    ).toBeUndefined();
   });
 
   it('answers 404 for a pair with a person out of the reviewer’s scope', async () => {
-    const [cross] = (await h().database.db.select().from(duplicatePairs)).filter((p) => [p.personA, p.personB].includes(batkenTwin.personId));
-    const res = await (await h().as('supervisor')).post(`/api/v1/duplicates/${cross!.id}/reject`, { reason: 'x', version: 1 });
+    const [cross] = (await h().database.db.select().from(duplicatePairs)).filter((p) =>
+      [p.personA, p.personB].includes(batkenTwin.personId),
+    );
+    const res = await (
+      await h().as('supervisor')
+    ).post(`/api/v1/duplicates/${cross!.id}/reject`, { reason: 'x', version: 1 });
     expect(res.status).toBe(404);
   });
 

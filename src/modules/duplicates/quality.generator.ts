@@ -42,10 +42,109 @@ function rng(seed: number): () => number {
   };
 }
 
-const MALE = ['Асанбай', 'Бакыт', 'Нурлан', 'Азамат', 'Тилек', 'Улан', 'Эрлан', 'Кайрат', 'Мирлан', 'Бекзат', 'Данияр', 'Жоомарт', 'Чыңгыз', 'Айбек', 'Медер', 'Руслан', 'Талант', 'Нурбек', 'Канат', 'Алмаз', 'Жаныбек', 'Самат', 'Шерзод', 'Рахимжон', 'Бахтиёр', 'Элдор', 'Сирожиддин', 'Үмөт', 'Ёкубжон', 'Дилшод', 'Жумабек', 'Исмаил'];
-const FEMALE = ['Санобар', 'Айгүл', 'Жылдыз', 'Гүлнара', 'Нургүл', 'Чолпон', 'Бермет', 'Айжан', 'Динара', 'Мээрим', 'Асель', 'Назгүл', 'Бурул', 'Шоира', 'Юлдуз', 'Алима', 'Тамара', 'Гүлзат', 'Зарина', 'Айпери', 'Мадина', 'Сезим'];
-const FAMILY = ['Токтогулов', 'Асанов', 'Бообеков', 'Ормонов', 'Садыков', 'Жумабаев', 'Абдраимов', 'Бейшенбеков', 'Осмонов', 'Маматов', 'Ташиев', 'Эргешов', 'Каримов', 'Юсупов', 'Рахимов', 'Хасанов', 'Исмаилов', 'Кадыров', 'Мамытов', 'Султанов', 'Токтосунов', 'Бакиров', 'Усенов', 'Орозбеков', 'Шаршенов', 'Турдубаев', 'Абдыкадыров', 'Ибраимов', 'Жээнбеков', 'Мурзаев', 'Назаров', 'Чотонов', 'Дүйшөнов'];
-const DISTRICTS = ['KG-O-ARAVAN', 'KG-O-UZGEN', 'KG-O-KARA-SUU', 'KG-O-NOOKAT', 'KG-J-SUZAK', 'KG-J-BAZAR-KORGON', 'KG-B-KADAMJAY', 'KG-B-BATKEN'];
+const MALE = [
+  'Асанбай',
+  'Бакыт',
+  'Нурлан',
+  'Азамат',
+  'Тилек',
+  'Улан',
+  'Эрлан',
+  'Кайрат',
+  'Мирлан',
+  'Бекзат',
+  'Данияр',
+  'Жоомарт',
+  'Чыңгыз',
+  'Айбек',
+  'Медер',
+  'Руслан',
+  'Талант',
+  'Нурбек',
+  'Канат',
+  'Алмаз',
+  'Жаныбек',
+  'Самат',
+  'Шерзод',
+  'Рахимжон',
+  'Бахтиёр',
+  'Элдор',
+  'Сирожиддин',
+  'Үмөт',
+  'Ёкубжон',
+  'Дилшод',
+  'Жумабек',
+  'Исмаил',
+];
+const FEMALE = [
+  'Санобар',
+  'Айгүл',
+  'Жылдыз',
+  'Гүлнара',
+  'Нургүл',
+  'Чолпон',
+  'Бермет',
+  'Айжан',
+  'Динара',
+  'Мээрим',
+  'Асель',
+  'Назгүл',
+  'Бурул',
+  'Шоира',
+  'Юлдуз',
+  'Алима',
+  'Тамара',
+  'Гүлзат',
+  'Зарина',
+  'Айпери',
+  'Мадина',
+  'Сезим',
+];
+const FAMILY = [
+  'Токтогулов',
+  'Асанов',
+  'Бообеков',
+  'Ормонов',
+  'Садыков',
+  'Жумабаев',
+  'Абдраимов',
+  'Бейшенбеков',
+  'Осмонов',
+  'Маматов',
+  'Ташиев',
+  'Эргешов',
+  'Каримов',
+  'Юсупов',
+  'Рахимов',
+  'Хасанов',
+  'Исмаилов',
+  'Кадыров',
+  'Мамытов',
+  'Султанов',
+  'Токтосунов',
+  'Бакиров',
+  'Усенов',
+  'Орозбеков',
+  'Шаршенов',
+  'Турдубаев',
+  'Абдыкадыров',
+  'Ибраимов',
+  'Жээнбеков',
+  'Мурзаев',
+  'Назаров',
+  'Чотонов',
+  'Дүйшөнов',
+];
+const DISTRICTS = [
+  'KG-O-ARAVAN',
+  'KG-O-UZGEN',
+  'KG-O-KARA-SUU',
+  'KG-O-NOOKAT',
+  'KG-J-SUZAK',
+  'KG-J-BAZAR-KORGON',
+  'KG-B-KADAMJAY',
+  'KG-B-BATKEN',
+];
 
 // Transliteration systems in use on Kyrgyz, Russian and Uzbek documents and keyboards.
 // prettier-ignore
@@ -74,15 +173,18 @@ export function generateLabelled(
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const chance = (p: number) => r() < p;
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
-  const date = (year: number) => `${year}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
+  const date = (year: number) =>
+    `${year}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
   const feminine = (family: string) => (family.endsWith('в') ? `${family}а` : family);
   const translit = (text: string, system: Record<string, string>) =>
-    [...text].map((c) => {
-      const lower = c.toLowerCase();
-      const t = system[lower];
-      if (t === undefined) return c;
-      return c === lower || t.length === 0 ? t : t[0]!.toUpperCase() + t.slice(1);
-    }).join('');
+    [...text]
+      .map((c) => {
+        const lower = c.toLowerCase();
+        const t = system[lower];
+        if (t === undefined) return c;
+        return c === lower || t.length === 0 ? t : t[0]!.toUpperCase() + t.slice(1);
+      })
+      .join('');
   const typo = (word: string): string => {
     const i = int(2, word.length - 3);
     const op = r();
@@ -123,13 +225,18 @@ export function generateLabelled(
   }
 
   // Whole years from the date of birth to `asOf`.
-  const ageToday = (birthDate: string) => Number(asOf.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (asOf.slice(5) < birthDate.slice(5) ? 1 : 0);
+  const ageToday = (birthDate: string) =>
+    Number(asOf.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (asOf.slice(5) < birthDate.slice(5) ? 1 : 0);
   const variants: [number, Registration][] = [];
   for (let i = 0; i < counts.variants; i++) {
     const b = base[i]!;
     const v: Registration = { ...b, documentsHeld: [] };
     const system = chance(0.75) ? pick(SYSTEMS) : null;
-    if (system) Object.assign(v, { givenName: translit(b.givenName, system), familyName: translit(b.familyName, system) });
+    if (system)
+      Object.assign(v, {
+        givenName: translit(b.givenName, system),
+        familyName: translit(b.familyName, system),
+      });
     if (chance(0.25)) Object.assign(v, { givenName: v.familyName, familyName: v.givenName });
     else if (chance(0.3)) v.familyName = typo(v.familyName);
     if (b.patronymic && chance(0.6)) delete v.patronymic;
@@ -140,7 +247,9 @@ export function generateLabelled(
     if (b.phone && chance(0.3)) delete v.phone;
     const held = b.documentsHeld[0];
     if (held && chance(0.7)) {
-      const number = chance(0.5) ? held.number.replace(/^[A-Z]{2}/, (s) => [...s].map((c) => LOOKALIKE[c] ?? c).join('') + ' ') : held.number;
+      const number = chance(0.5)
+        ? held.number.replace(/^[A-Z]{2}/, (s) => [...s].map((c) => LOOKALIKE[c] ?? c).join('') + ' ')
+        : held.number;
       v.documentsHeld = [{ type: 'passport', number }];
     }
     const place = r();
@@ -155,7 +264,12 @@ export function generateLabelled(
     const i = (k * 7) % counts.base;
     const b = base[i]!;
     const sex = chance(0.5) ? 'male' : 'female';
-    const family = sex === b.sex ? b.familyName : sex === 'female' ? feminine(b.familyName) : b.familyName.replace(/а$/, '');
+    const family =
+      sex === b.sex
+        ? b.familyName
+        : sex === 'female'
+          ? feminine(b.familyName)
+          : b.familyName.replace(/а$/, '');
     // A sibling's name is nobody else's in the set: two unrelated namesakes would be a coin toss.
     const givens = (sex === 'male' ? MALE : FEMALE).filter((g) => !usedNames.has(`${g} ${family}`));
     const born = Number(b.birthDate!.slice(0, 4));

@@ -36,10 +36,20 @@ describeEachEngine('matcher quality through the database (blocking + matchScore)
     const ctx: Ctx = {
       db,
       config: h().config,
-      actor: { userId: supervisor!.id, username: supervisor!.username, role: 'supervisor', officeId: supervisor!.officeId },
+      actor: {
+        userId: supervisor!.id,
+        username: supervisor!.username,
+        role: 'supervisor',
+        officeId: supervisor!.officeId,
+      },
     };
     const existing = await db.select({ g: persons.givenName, f: persons.familyName }).from(persons);
-    const set = generateLabelled(SEED, COUNTS, today(), existing.map((p) => `${p.g} ${p.f}`));
+    const set = generateLabelled(
+      SEED,
+      COUNTS,
+      today(),
+      existing.map((p) => `${p.g} ${p.f}`),
+    );
     // Loaded as a bulk loader would (no match keys), registered by the supervisor's office.
     const load = async (regs: Registration[]) =>
       (
@@ -75,13 +85,17 @@ describeEachEngine('matcher quality through the database (blocking + matchScore)
       }
       for (const m of found.filter((x) => x.person.id !== baseIds[i])) {
         fp++;
-        misses.push(`wrong ${nameOf(variant)} → ${m.person.name} ${m.score.toFixed(3)} ${m.evidence.join(' ')}`);
+        misses.push(
+          `wrong ${nameOf(variant)} → ${m.person.name} ${m.score.toFixed(3)} ${m.evidence.join(' ')}`,
+        );
       }
     }
     for (const [i, relative] of set.relatives) {
       for (const m of await probe(relative)) {
         fp++;
-        misses.push(`relative ${nameOf(relative)} (of ${nameOf(set.base[i]!)}) → ${m.person.name} ${m.score.toFixed(3)} ${m.evidence.join(' ')}`);
+        misses.push(
+          `relative ${nameOf(relative)} (of ${nameOf(set.base[i]!)}) → ${m.person.name} ${m.score.toFixed(3)} ${m.evidence.join(' ')}`,
+        );
       }
     }
     const match = show('POST /persons/match', tp, fp, fn, misses);
@@ -95,13 +109,21 @@ describeEachEngine('matcher quality through the database (blocking + matchScore)
     const proposed = await db.select().from(duplicatePairs).where(eq(duplicatePairs.scanId, scanId));
     const ours = proposed.filter((p) => generated.has(p.personA) || generated.has(p.personB));
     const names = new Map(
-      (await db.select().from(persons).where(inArray(persons.id, [...generated]))).map((p) => [p.id, `${p.givenName} ${p.familyName}`]),
+      (
+        await db
+          .select()
+          .from(persons)
+          .where(inArray(persons.id, [...generated]))
+      ).map((p) => [p.id, `${p.givenName} ${p.familyName}`]),
     );
     const scanMisses: string[] = [];
     let stp = 0;
     for (const p of ours) {
       if (expected.has([p.personA, p.personB].join())) stp++;
-      else scanMisses.push(`wrong ${names.get(p.personA)} ~ ${names.get(p.personB)} ${p.score.toFixed(3)} ${p.evidence.join(' ')}`);
+      else
+        scanMisses.push(
+          `wrong ${names.get(p.personA)} ~ ${names.get(p.personB)} ${p.score.toFixed(3)} ${p.evidence.join(' ')}`,
+        );
     }
     const scan = show('scan', stp, ours.length - stp, expected.size - stp, scanMisses);
 

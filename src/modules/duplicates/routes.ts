@@ -33,7 +33,12 @@ export function duplicateRoutes(app: App, deps: RouteDeps): void {
   app.get(
     '/duplicates/scans/:id',
     {
-      schema: { tags, description: 'A scan’s phase and progress (counts only).', params: idParams, response: { 200: oneScan, ...errorResponses } },
+      schema: {
+        tags,
+        description: 'A scan’s phase and progress (counts only).',
+        params: idParams,
+        response: { 200: oneScan, ...errorResponses },
+      },
     },
     async (req) => ({ scan: await getScan(ctx(req), req.params.id) }),
   );

@@ -9,7 +9,7 @@ import type { Db, Executor } from '../../db/client.ts';
 import { duplicatePairs, duplicateScanCandidates, duplicateScans, persons } from '../../db/schema/index.ts';
 import { DEFAULT_MATCH_WEIGHTS, DEFAULT_THRESHOLD } from '../../domain/matching.ts';
 import { householdNamesOf, type PersonRow, scoreRows } from '../persons/candidates.ts';
-import { MATCH_KEYS_VERSION, backfillMatchKeys } from '../persons/keys.ts';
+import { backfillMatchKeys, countMissingMatchKeys } from '../persons/keys.ts';
 import { type BlockingWindows, DEFAULT_WINDOWS, blockCandidates } from './blocking.ts';
 
 /** Where a scan stands, as reported to `onProgress` and stored on its row. */
@@ -58,23 +58,29 @@ export async function scanDuplicates(db: Db, opts: ScanOptions = {}): Promise<Sc
       .where(eq(duplicateScans.id, scanId));
   };
   try {
-    const [stale] = await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(persons)
-      .where(or(isNull(persons.keysVersion), lt(persons.keysVersion, MATCH_KEYS_VERSION)));
-    const missing = Number(stale?.n ?? 0);
+    const missing = await countMissingMatchKeys(db);
     await report({ phase: 'keys', done: 0, total: missing });
     await backfillMatchKeys(db, (done) => report({ phase: 'keys', done, total: missing }));
     await report({ phase: 'blocking', done: 0, total: 0 });
     const candidates = await blockCandidates(db, scanId, opts.windows ?? DEFAULT_WINDOWS);
     await report({ phase: 'scoring', done: 0, total: candidates }, { candidates });
-    const { found, added } = await scoreCandidates(db, scanId, threshold, opts.batchSize ?? 500, (done) =>
-      report({ phase: 'scoring', done, total: candidates }),
+    const { found, added } = await scoreCandidates(
+      db,
+      scanId,
+      threshold,
+      opts.batchSize ?? 500,
+      (done, pairsFound, pairsNew) =>
+        report({ phase: 'scoring', done, total: candidates }, { pairsFound, pairsNew }),
     );
     // Pending pairs this scan did not find again (a name corrected, a person merged) are stale.
     await db
       .delete(duplicatePairs)
-      .where(and(eq(duplicatePairs.status, 'pending'), or(isNull(duplicatePairs.scanId), ne(duplicatePairs.scanId, scanId))));
+      .where(
+        and(
+          eq(duplicatePairs.status, 'pending'),
+          or(isNull(duplicatePairs.scanId), ne(duplicatePairs.scanId, scanId)),
+        ),
+      );
     await db.delete(duplicateScanCandidates).where(eq(duplicateScanCandidates.scanId, scanId));
     await report(
       { phase: 'done', done: candidates, total: candidates },
@@ -84,7 +90,12 @@ export async function scanDuplicates(db: Db, opts: ScanOptions = {}): Promise<Sc
   } catch (err) {
     await db
       .update(duplicateScans)
-      .set({ status: 'failed', error: err instanceof Error ? err.message : String(err), updatedAt: new Date(), finishedAt: new Date() })
+      .set({
+        status: 'failed',
+        error: err instanceof Error ? err.message : String(err),
+        updatedAt: new Date(),
+        finishedAt: new Date(),
+      })
       .where(eq(duplicateScans.id, scanId));
     await db.delete(duplicateScanCandidates).where(eq(duplicateScanCandidates.scanId, scanId));
     throw err;
@@ -98,7 +109,7 @@ async function scoreCandidates(
   scanId: string,
   threshold: number,
   batchSize: number,
-  progress: (done: number) => Promise<void>,
+  progress: (done: number, found: number, added: number) => Promise<void>,
 ): Promise<{ found: number; added: number }> {
   let found = 0;
   let added = 0;
@@ -111,7 +122,9 @@ async function scoreCandidates(
       .where(
         and(
           eq(duplicateScanCandidates.scanId, scanId),
-          after ? sql`(${duplicateScanCandidates.personA}, ${duplicateScanCandidates.personB}) > (${after[0]}::uuid, ${after[1]}::uuid)` : undefined,
+          after
+            ? sql`(${duplicateScanCandidates.personA}, ${duplicateScanCandidates.personB}) > (${after[0]}::uuid, ${after[1]}::uuid)`
+            : undefined,
         ),
       )
       .orderBy(asc(duplicateScanCandidates.personA), asc(duplicateScanCandidates.personB))
@@ -130,7 +143,17 @@ async function scoreCandidates(
       const result = scoreRows(a, b, households);
       if (result.score < threshold) return [];
       const { score, evidence, components } = result;
-      return [{ personA, personB, score, evidence, components, weightsVersion: DEFAULT_MATCH_WEIGHTS.version, scanId }];
+      return [
+        {
+          personA,
+          personB,
+          score,
+          evidence,
+          components,
+          weightsVersion: DEFAULT_MATCH_WEIGHTS.version,
+          scanId,
+        },
+      ];
     });
     if (values.length > 0) {
       const [counts] = await db.transaction(async (tx) => {
@@ -157,7 +180,7 @@ async function scoreCandidates(
     done += batch.length;
     const last = batch.at(-1)!;
     after = [last.personA, last.personB];
-    await progress(done);
+    await progress(done, found, added);
   }
 }
 
@@ -166,5 +189,10 @@ export async function failAbandonedScans(db: Executor, olderThanMs = 10 * 60_000
   await db
     .update(duplicateScans)
     .set({ status: 'failed', error: 'abandoned: no progress reported', finishedAt: new Date() })
-    .where(and(eq(duplicateScans.status, 'running'), lt(duplicateScans.updatedAt, new Date(Date.now() - olderThanMs))));
+    .where(
+      and(
+        eq(duplicateScans.status, 'running'),
+        lt(duplicateScans.updatedAt, new Date(Date.now() - olderThanMs)),
+      ),
+    );
 }

@@ -54,7 +54,9 @@ export const pairOut = z
 export const decideIn = z
   .object({ reason, version: versionIn })
   .strict()
-  .meta({ example: { reason: 'Same passport number and household; hotline wrote the name in Cyrillic', version: 1 } });
+  .meta({
+    example: { reason: 'Same passport number and household; hotline wrote the name in Cyrillic', version: 1 },
+  });
 
 /** Body of POST /persons/:id/merge: the person that stays, why, and the pair reviewed if any. */
 export const mergeIn = z
@@ -62,7 +64,9 @@ export const mergeIn = z
     intoPersonId: z.uuid(),
     reason,
     pairId: z.uuid().optional(),
-    version: versionIn.optional().describe('The version of the person being merged, as read; stale answers 409'),
+    version: versionIn
+      .optional()
+      .describe('The version of the person being merged, as read; stale answers 409'),
   })
   .strict()
   .meta({
@@ -86,7 +90,11 @@ export const mergeOut = z
     intoPersonId: z.uuid(),
     pairId: z.uuid().nullable(),
     reason: z.string(),
-    moved: z.object({ cases: z.array(z.uuid()), episodes: z.array(z.uuid()), householdMembers: z.array(z.uuid()) }),
+    moved: z.object({
+      cases: z.array(z.uuid()),
+      episodes: z.array(z.uuid()),
+      householdMembers: z.array(z.uuid()),
+    }),
     mergedBy: z.uuid(),
     mergedAt: z.date(),
     undoneBy: z.uuid().nullable(),

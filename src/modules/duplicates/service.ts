@@ -10,7 +10,7 @@ import { Conflict, NotFound } from '../../errors.ts';
 import { summaryOf } from '../persons/candidates.ts';
 import { personScope } from '../persons/queries.ts';
 import { rankedPage } from '../persons/search.ts';
-import { type Ctx, transact } from '../shared/context.ts';
+import { type Ctx, transact, view } from '../shared/context.ts';
 import { createScan, failAbandonedScans, scanDuplicates } from './scan.ts';
 import type { decideIn, listPairsQuery } from './schema.ts';
 
@@ -22,29 +22,41 @@ const SCAN_LOCK = 0x6b647570;
  * already running answers 409 with its id. The scan itself runs outside any request.
  */
 export async function startScan(ctx: Ctx, log: (err: unknown) => void) {
-  const scan = await transact(ctx, { action: 'duplicate.scan', entityType: 'duplicate_scan' }, async (tx, audit) => {
-    requirePermission(ctx.actor, 'duplicate:scan');
-    await tx.execute(sql`select pg_advisory_xact_lock(${SCAN_LOCK})`);
-    await failAbandonedScans(tx);
-    const [running] = await tx.select({ id: duplicateScans.id }).from(duplicateScans).where(eq(duplicateScans.status, 'running'));
-    if (running) throw new Conflict('scan_running', 'A duplicate scan is already running', { scanId: running.id });
-    const row = await createScan(tx, ctx.actor.userId);
-    await audit({ entityId: row.id });
-    return row;
-  });
+  const scan = await transact(
+    ctx,
+    { action: 'duplicate.scan', entityType: 'duplicate_scan' },
+    async (tx, audit) => {
+      requirePermission(ctx.actor, 'duplicate:scan');
+      await tx.execute(sql`select pg_advisory_xact_lock(${SCAN_LOCK})`);
+      await failAbandonedScans(tx);
+      const [running] = await tx
+        .select({ id: duplicateScans.id })
+        .from(duplicateScans)
+        .where(eq(duplicateScans.status, 'running'));
+      if (running)
+        throw new Conflict('scan_running', 'A duplicate scan is already running', { scanId: running.id });
+      const row = await createScan(tx, ctx.actor.userId);
+      await audit({ entityId: row.id });
+      return row;
+    },
+  );
   void scanDuplicates(ctx.db, { scanId: scan.id }).catch(log);
   return scan;
 }
 
 /** A scan's progress (counts only). */
 export function getScan(ctx: Ctx, id: string) {
-  return transact(ctx, { action: 'duplicate.scan_read', entityType: 'duplicate_scan', entityId: id }, async (tx, audit) => {
-    requirePermission(ctx.actor, 'duplicate:scan');
-    const [row] = await tx.select().from(duplicateScans).where(eq(duplicateScans.id, id));
-    if (!row) throw new NotFound('duplicate_scan', id);
-    await audit();
-    return row;
-  });
+  return view(
+    ctx,
+    { action: 'duplicate.scan_read', entityType: 'duplicate_scan', entityId: id },
+    async (tx, audit) => {
+      requirePermission(ctx.actor, 'duplicate:scan');
+      const [row] = await tx.select().from(duplicateScans).where(eq(duplicateScans.id, id));
+      if (!row) throw new NotFound('duplicate_scan', id);
+      await audit();
+      return row;
+    },
+  );
 }
 
 const personA = alias(persons, 'person_a');
@@ -57,15 +69,24 @@ const pairsInScope = (tx: Executor, actor: Actor, ...where: (SQL | undefined)[])
     .from(duplicatePairs)
     .innerJoin(personA, eq(personA.id, duplicatePairs.personA))
     .innerJoin(personB, eq(personB.id, duplicatePairs.personB))
-    .where(and(personScope(tx, actor, 'duplicate:review', personA), personScope(tx, actor, 'duplicate:review', personB), ...where));
+    .where(
+      and(
+        personScope(tx, actor, 'duplicate:review', personA),
+        personScope(tx, actor, 'duplicate:review', personB),
+        ...where,
+      ),
+    );
 
 type PairRow = Awaited<ReturnType<typeof pairsInScope>>[number];
 
 const present = (r: PairRow) => ({ ...r.pair, personA: summaryOf(r.a), personB: summaryOf(r.b) });
 
 /** Candidate pairs to review, highest score first; reading them is audited (they show persons). */
-export function listPairs(ctx: Ctx, q: z.infer<typeof listPairsQuery> & { limit: number; cursor?: string | undefined }) {
-  return transact(ctx, { action: 'duplicate.list', entityType: 'duplicate_pair' }, async (tx, audit) => {
+export function listPairs(
+  ctx: Ctx,
+  q: z.infer<typeof listPairsQuery> & { limit: number; cursor?: string | undefined },
+) {
+  return view(ctx, { action: 'duplicate.list', entityType: 'duplicate_pair' }, async (tx, audit) => {
     requirePermission(ctx.actor, 'duplicate:review');
     const page = rankedPage(sql<number>`${duplicatePairs.score}`, duplicatePairs.id, q.cursor);
     const rows = await pairsInScope(tx, ctx.actor, eq(duplicatePairs.status, q.status), page.where)
@@ -85,13 +106,20 @@ export async function loadPair(tx: Executor, actor: Actor, id: string): Promise<
 }
 
 /** Records a reviewer's decision on a pending pair (confirming does not merge); versioned. */
-export function decidePair(ctx: Ctx, id: string, status: 'confirmed' | 'rejected', input: z.infer<typeof decideIn>) {
+export function decidePair(
+  ctx: Ctx,
+  id: string,
+  status: 'confirmed' | 'rejected',
+  input: z.infer<typeof decideIn>,
+) {
   const action = status === 'confirmed' ? 'duplicate.confirm' : 'duplicate.reject';
   return transact(ctx, { action, entityType: 'duplicate_pair', entityId: id }, async (tx, audit) => {
     requirePermission(ctx.actor, 'duplicate:review');
     const current = await loadPair(tx, ctx.actor, id);
     if (current.pair.status !== 'pending') {
-      throw new Conflict('pair_decided', `The pair was already ${current.pair.status}`, { status: current.pair.status });
+      throw new Conflict('pair_decided', `The pair was already ${current.pair.status}`, {
+        status: current.pair.status,
+      });
     }
     const [row] = await tx
       .update(duplicatePairs)

@@ -7,7 +7,7 @@ import { AppError, Conflict, Invalid, NotFound } from '../../errors.ts';
 import { loadCase } from '../cases/access.ts';
 import { recordCaseEvent } from '../cases/events.ts';
 import { refreshScreening } from '../cases/screening.ts';
-import { type Ctx, transact } from '../shared/context.ts';
+import { type Ctx, transact, view } from '../shared/context.ts';
 import { formatMinorUnits, toMinorUnits } from './currency.ts';
 import { type createEpisodeIn, episodeProblems, type updateEpisodeIn } from './schema.ts';
 
@@ -58,20 +58,16 @@ function stored({ wagesUnpaidAmount: amount, wagesUnpaidCurrency: currency }: Am
 
 /** The episodes recorded in a case, in the order the person travelled. */
 export function listEpisodes(ctx: Ctx, caseId: string) {
-  return transact(
-    ctx,
-    { action: 'episode.list', entityType: 'case', entityId: caseId },
-    async (tx, audit) => {
-      await loadCase(tx, ctx.actor, caseId, 'case:read');
-      const rows = await tx
-        .select()
-        .from(episodes)
-        .where(eq(episodes.caseId, caseId))
-        .orderBy(sql`${episodes.departedOn} asc nulls last`, asc(episodes.createdAt), asc(episodes.id));
-      await audit();
-      return rows.map(present);
-    },
-  );
+  return view(ctx, { action: 'episode.list', entityType: 'case', entityId: caseId }, async (tx, audit) => {
+    await loadCase(tx, ctx.actor, caseId, 'case:read');
+    const rows = await tx
+      .select()
+      .from(episodes)
+      .where(eq(episodes.caseId, caseId))
+      .orderBy(sql`${episodes.departedOn} asc nulls last`, asc(episodes.createdAt), asc(episodes.id));
+    await audit();
+    return rows.map(present);
+  });
 }
 
 /** Records a stay abroad for the case's person and screens them again over all their episodes. */

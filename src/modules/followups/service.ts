@@ -5,7 +5,7 @@ import { followups } from '../../db/schema/index.ts';
 import { Conflict, NotFound } from '../../errors.ts';
 import { caseScopeColumns, loadCase } from '../cases/access.ts';
 import { recordCaseEvent } from '../cases/events.ts';
-import { type Ctx, transact } from '../shared/context.ts';
+import { type Ctx, transact, view } from '../shared/context.ts';
 import {
   countFollowups,
   followupRows,
@@ -44,21 +44,17 @@ export function scheduleFollowup(ctx: Ctx, caseId: string, input: z.infer<typeof
 
 /** The follow-ups of a case, by due date. */
 export function listFollowups(ctx: Ctx, caseId: string) {
-  return transact(
-    ctx,
-    { action: 'followup.list', entityType: 'case', entityId: caseId },
-    async (tx, audit) => {
-      await loadCase(tx, ctx.actor, caseId, 'case:read');
-      const rows = await tx
-        .select()
-        .from(followups)
-        .where(eq(followups.caseId, caseId))
-        .orderBy(asc(followups.dueOn), asc(followups.createdAt));
-      await audit();
-      const today = todayIso();
-      return rows.map((f) => withOverdue(f, today));
-    },
-  );
+  return view(ctx, { action: 'followup.list', entityType: 'case', entityId: caseId }, async (tx, audit) => {
+    await loadCase(tx, ctx.actor, caseId, 'case:read');
+    const rows = await tx
+      .select()
+      .from(followups)
+      .where(eq(followups.caseId, caseId))
+      .orderBy(asc(followups.dueOn), asc(followups.createdAt));
+    await audit();
+    const today = todayIso();
+    return rows.map((f) => withOverdue(f, today));
+  });
 }
 
 /** Records the outcome of a follow-up, or reschedules or cancels it; versioned, on the timeline. */
@@ -106,7 +102,7 @@ export function updateFollowup(ctx: Ctx, caseId: string, id: string, input: z.in
  * may (re)assign, i.e. the office's for a supervisor. Oldest due first.
  */
 export function overdueFollowups(ctx: Ctx, q: z.infer<typeof overdueQuery>) {
-  return transact(ctx, { action: 'followup.overdue', entityType: 'followup' }, async (tx, audit) => {
+  return view(ctx, { action: 'followup.overdue', entityType: 'followup' }, async (tx, audit) => {
     const where =
       q.scope === 'office'
         ? scopeFilter(ctx.actor, 'case:assign', caseScopeColumns)

@@ -11,7 +11,10 @@ export type PersonRow = typeof persons.$inferSelect;
  * The household members listed in each person's cases, by person id: the matcher's household
  * evidence (only evidence codes ever leave the server, never these names).
  */
-export async function householdNamesOf(db: Executor, personIds: readonly string[]): Promise<Map<string, string[]>> {
+export async function householdNamesOf(
+  db: Executor,
+  personIds: readonly string[],
+): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (personIds.length === 0) return out;
   const rows = await db
@@ -25,7 +28,10 @@ export async function householdNamesOf(db: Executor, personIds: readonly string[
 
 /** Scores two stored persons with their households, as the review and the match both do. */
 export function scoreRows(a: PersonRow, b: PersonRow, households: Map<string, string[]>): MatchResult {
-  return matchScore(matchPersonOf(a, households.get(a.id) ?? []), matchPersonOf(b, households.get(b.id) ?? []));
+  return matchScore(
+    matchPersonOf(a, households.get(a.id) ?? []),
+    matchPersonOf(b, households.get(b.id) ?? []),
+  );
 }
 
 /** A person as matches and duplicate pairs show them (see personSummaryOut). */

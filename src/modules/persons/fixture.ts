@@ -11,8 +11,17 @@ export interface Opened {
 }
 
 /** Opens a case for a new person (any person fields), expecting 201. */
-export async function openCase(client: Client, person: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<Opened> {
-  const res = await client.post('/api/v1/cases', { person, type: 'trafficking_survivor', intakeChannel: 'hotline', ...extra });
+export async function openCase(
+  client: Client,
+  person: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): Promise<Opened> {
+  const res = await client.post('/api/v1/cases', {
+    person,
+    type: 'trafficking_survivor',
+    intakeChannel: 'hotline',
+    ...extra,
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.case as Opened;
 }

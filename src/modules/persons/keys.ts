@@ -70,6 +70,15 @@ export async function matchKeysMissing(db: Db): Promise<boolean> {
   return rows.length > 0;
 }
 
+/** How many persons lack current match keys: the work a backfill has ahead of it. */
+export async function countMissingMatchKeys(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(persons)
+    .where(stale);
+  return Number(row?.n ?? 0);
+}
+
 /**
  * Computes the match keys of persons that have none or an older version (rows bulk-loaded by the
  * generator or written before the keys existed), in batches of their own transactions. Idempotent,

@@ -4,10 +4,15 @@ import { type Actor, decide } from '../../access/policy.ts';
 import { requirePermission, scopeFilter } from '../../access/scope.ts';
 import type { Tx } from '../../db/client.ts';
 import { cases, persons } from '../../db/schema/index.ts';
-import { DEFAULT_MATCH_WEIGHTS, type PersonMatchKeys, matchScore, personMatchKeys } from '../../domain/matching.ts';
+import {
+  DEFAULT_MATCH_WEIGHTS,
+  type PersonMatchKeys,
+  matchScore,
+  personMatchKeys,
+} from '../../domain/matching.ts';
 import { today } from '../../clock.ts';
 import { caseScopeColumns } from '../cases/access.ts';
-import { type Ctx, transact } from '../shared/context.ts';
+import { type Ctx, view } from '../shared/context.ts';
 import { householdNamesOf, summaryOf } from './candidates.ts';
 import { ensureMatchKeys, matchPersonOf } from './keys.ts';
 import { personScope } from './queries.ts';
@@ -30,11 +35,15 @@ async function candidatesFor(tx: Tx, actor: Actor, keys: PersonMatchKeys) {
   await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(TRIGRAM_BLOCKING)}, true)`);
   const strong = or(
     keys.phoneKey ? sql`${persons.phoneKey} = ${keys.phoneKey}` : undefined,
-    keys.documentKeys.length > 0 ? sql`${persons.documentKeys} && ${textArray(keys.documentKeys)}` : undefined,
+    keys.documentKeys.length > 0
+      ? sql`${persons.documentKeys} && ${textArray(keys.documentKeys)}`
+      : undefined,
   );
   const block = or(
     strong,
-    keys.phoneticKeys.length > 0 ? sql`${persons.namePhonetic} && ${textArray(keys.phoneticKeys)}` : undefined,
+    keys.phoneticKeys.length > 0
+      ? sql`${persons.namePhonetic} && ${textArray(keys.phoneticKeys)}`
+      : undefined,
     keys.canonicalName ? sql`${persons.nameCanonical} % ${keys.canonicalName}::text` : undefined,
   );
   if (!block) return [];
@@ -54,17 +63,28 @@ async function candidatesFor(tx: Tx, actor: Actor, keys: PersonMatchKeys) {
  * blocking keys, each scored by the matcher, kept from the threshold up, best first, with the
  * cases of theirs the actor may see. Nothing is created; the read is audited.
  */
-export async function matchPersons(ctx: Ctx, input: z.infer<typeof personMatchIn>, q: z.infer<typeof personMatchQuery>) {
+export async function matchPersons(
+  ctx: Ctx,
+  input: z.infer<typeof personMatchIn>,
+  q: z.infer<typeof personMatchQuery>,
+) {
   if (decide(ctx.actor, 'person:read') === 'allow') await ensureMatchKeys(ctx.db);
-  return transact(ctx, { action: 'person.match', entityType: 'person' }, async (tx, audit) => {
+  return view(ctx, { action: 'person.match', entityType: 'person' }, async (tx, audit) => {
     requirePermission(ctx.actor, 'person:read');
     const { householdNames, ...fields } = input;
     const probe = matchPersonOf(
-      { ...fields, latinName: latinOf(fields), ageRecordedOn: fields.estimatedAge !== undefined ? today() : null },
+      {
+        ...fields,
+        latinName: latinOf(fields),
+        ageRecordedOn: fields.estimatedAge !== undefined ? today() : null,
+      },
       householdNames,
     );
     const found = await candidatesFor(tx, ctx.actor, personMatchKeys(probe));
-    const households = await householdNamesOf(tx, found.map((p) => p.id));
+    const households = await householdNamesOf(
+      tx,
+      found.map((p) => p.id),
+    );
     const scored = found
       .map((p) => ({ p, result: matchScore(probe, matchPersonOf(p, households.get(p.id) ?? [])) }))
       .filter((m) => m.result.score >= q.threshold)

@@ -101,7 +101,10 @@ describeEachEngine('persons: search in any script and matching', (h) => {
     });
     expect(row!.namePhonetic).toEqual(expect.arrayContaining(['ASANPAJ']));
     const cw = await h().as('caseworker');
-    const patched = await cw.patch(`/api/v1/persons/${asylbek.personId}`, { familyName: 'Жумабаев', version: 1 });
+    const patched = await cw.patch(`/api/v1/persons/${asylbek.personId}`, {
+      familyName: 'Жумабаев',
+      version: 1,
+    });
     expect(patched.status).toBe(200);
     expect(ids(await search(cw, 'persons', 'Asylbek Jumabaev'))[0]).toBe(asylbek.personId);
     expect(ids(await search(cw, 'persons', 'Asylbek Toktogulov'))[0]).not.toBe(asylbek.personId);
@@ -109,7 +112,10 @@ describeEachEngine('persons: search in any script and matching', (h) => {
 
   it('backfills persons loaded without keys (or with older ones) in batches, idempotently, before searching', async () => {
     const { db } = h().database;
-    const [office] = await db.select({ officeId: persons.officeId, createdBy: persons.createdBy }).from(persons).where(eq(persons.id, asanbai.personId));
+    const [office] = await db
+      .select({ officeId: persons.officeId, createdBy: persons.createdBy })
+      .from(persons)
+      .where(eq(persons.id, asanbai.personId));
     // As a bulk loader writes them: no keys; the registering caseworker keeps them in scope.
     const bulk = await db
       .insert(persons)
@@ -130,11 +136,22 @@ describeEachEngine('persons: search in any script and matching', (h) => {
     const found = ids(await search(cw, 'persons', 'Sarybagyshev', '&limit=10'));
     expect(found).toEqual(expect.arrayContaining(bulk.map((b) => b.id)));
     expect(await matchKeysMissing(db)).toBe(false);
-    const stored = await db.select().from(persons).where(inArray(persons.id, [...bulk.map((b) => b.id), cousin.personId]));
+    const stored = await db
+      .select()
+      .from(persons)
+      .where(inArray(persons.id, [...bulk.map((b) => b.id), cousin.personId]));
     expect(stored.every((p) => p.keysVersion === MATCH_KEYS_VERSION && p.nameCanonical)).toBe(true);
     // Nothing left: a second run does nothing; a forced one with small batches reports each.
     expect(await backfillMatchKeys(db)).toBe(0);
-    await db.update(persons).set({ keysVersion: null }).where(inArray(persons.id, bulk.map((b) => b.id)));
+    await db
+      .update(persons)
+      .set({ keysVersion: null })
+      .where(
+        inArray(
+          persons.id,
+          bulk.map((b) => b.id),
+        ),
+      );
     const progress: number[] = [];
     expect(await backfillMatchKeys(db, (n) => void progress.push(n), 2)).toBe(3);
     expect(progress).toEqual([2, 3]);
@@ -154,11 +171,23 @@ describeEachEngine('persons: search in any script and matching', (h) => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ threshold: 0.5, weightsVersion: 'koldoo-match-1' });
     const [top] = res.body.items;
-    expect(top.person).toMatchObject({ id: asanbai.personId, pseudonym: 'Асанбай-77', name: 'Асанбай Токтогулов' });
+    expect(top.person).toMatchObject({
+      id: asanbai.personId,
+      pseudonym: 'Асанбай-77',
+      name: 'Асанбай Токтогулов',
+    });
     expect(top.cases).toEqual([{ id: asanbai.id, number: asanbai.number }]);
     expect(top.score).toBeGreaterThan(0.9);
     expect(top.evidence).toEqual(expect.arrayContaining(['name:exact_canonical', 'phone:same']));
-    expect(Object.keys(top.components).sort()).toEqual(['birthDate', 'document', 'household', 'name', 'origin', 'phone', 'sex']);
+    expect(Object.keys(top.components).sort()).toEqual([
+      'birthDate',
+      'document',
+      'household',
+      'name',
+      'origin',
+      'phone',
+      'sex',
+    ]);
     expect(top.components.phone).toEqual({ score: 1, evidence: 'phone:same', logOdds: 4.5 });
     // The cousin with another family name and the renamed brother are not proposed.
     expect(res.body.items.map((i: { person: { id: string } }) => i.person.id)).not.toContain(cousin.personId);
@@ -167,7 +196,10 @@ describeEachEngine('persons: search in any script and matching', (h) => {
     // Only names are needed (sex unknown); a strict threshold keeps only the surest.
     const loose = await cw.post('/api/v1/persons/match', { givenName: 'Асанбай', familyName: 'Токтогулов' });
     expect(loose.body.items[0].person.id).toBe(asanbai.personId);
-    const strict = await cw.post('/api/v1/persons/match?threshold=0.999', { givenName: 'Asanbai', familyName: 'Toktogulov' });
+    const strict = await cw.post('/api/v1/persons/match?threshold=0.999', {
+      givenName: 'Asanbai',
+      familyName: 'Toktogulov',
+    });
     expect(strict.body.items).toEqual([]);
   });
 
@@ -176,7 +208,9 @@ describeEachEngine('persons: search in any script and matching', (h) => {
     const url = '/api/v1/persons/match';
     expect((await cw.post(url, { givenName: 'Asanbai' })).status).toBe(400);
     expect((await cw.post(url, { givenName: 'Asanbai', familyName: 'T', extra: 1 })).status).toBe(400);
-    expect((await cw.post(url, { givenName: 'Asanbai', familyName: 'T', birthDate: '1980-02-30' })).status).toBe(400);
+    expect(
+      (await cw.post(url, { givenName: 'Asanbai', familyName: 'T', birthDate: '1980-02-30' })).status,
+    ).toBe(400);
     expect((await cw.post(`${url}?threshold=2`, { givenName: 'Asanbai', familyName: 'T' })).status).toBe(400);
     expect((await h().anonymous.post(url, { givenName: 'Asanbai', familyName: 'T' })).status).toBe(401);
     for (const role of ['admin', 'analyst', 'hotline_operator', 'partner', 'auditor'] as const) {
@@ -184,7 +218,11 @@ describeEachEngine('persons: search in any script and matching', (h) => {
       expect(res.status, role).toBe(403);
     }
     const batken = await h().login('caseworker.batken');
-    const elsewhere = await batken.post(url, { givenName: 'Asanbaj', familyName: 'Toktogulov', phone: '+996555111222' });
+    const elsewhere = await batken.post(url, {
+      givenName: 'Asanbaj',
+      familyName: 'Toktogulov',
+      phone: '+996555111222',
+    });
     expect(elsewhere.status).toBe(200);
     expect(elsewhere.body.items).toEqual([]);
   });

@@ -10,7 +10,10 @@ import { caseScopeColumns } from '../cases/access.ts';
 export type PersonsTable = Record<'id' | 'createdBy' | 'officeId' | 'mergedInto', AnyPgColumn>;
 
 /** The actions whose scope over a person is the scope over one of their cases. */
-export type PersonAction = Extract<Action, 'person:read' | 'person:write' | 'person:merge' | 'duplicate:review'>;
+export type PersonAction = Extract<
+  Action,
+  'person:read' | 'person:write' | 'person:merge' | 'duplicate:review'
+>;
 
 /**
  * Persons are seen through their cases: a person is in scope when the actor may see one of their
@@ -18,7 +21,12 @@ export type PersonAction = Extract<Action, 'person:read' | 'person:write' | 'per
  * yet. Built from the policy table like every other scope. A person merged into another is in
  * nobody's scope: their cases now belong to the surviving person.
  */
-export function personScope(db: Executor, actor: Actor, action: PersonAction, t: PersonsTable = persons): SQL | undefined {
+export function personScope(
+  db: Executor,
+  actor: Actor,
+  action: PersonAction,
+  t: PersonsTable = persons,
+): SQL | undefined {
   const caseScope = scopeFilter(actor, action, caseScopeColumns);
   if (caseScope === undefined) return isNull(t.mergedInto);
   const viaCase = exists(

@@ -4,7 +4,14 @@ import { contextOf } from '../../http/auth.ts';
 import { errorResponses } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
 import { matchPersons } from './match.ts';
-import { personIn, personMatchIn, personMatchOut, personMatchQuery, personOut, personPatch } from './schema.ts';
+import {
+  personIn,
+  personMatchIn,
+  personMatchOut,
+  personMatchQuery,
+  personOut,
+  personPatch,
+} from './schema.ts';
 import { createPerson, getPerson, listPersons, updatePerson } from './service.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -32,7 +39,8 @@ export function personRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
-        description: 'Registers a beneficiary for your office before a case is opened (then POST /cases with personId).',
+        description:
+          'Registers a beneficiary for your office before a case is opened (then POST /cases with personId).',
         body: personIn,
         response: { 201: one, ...errorResponses },
       },
@@ -55,7 +63,14 @@ export function personRoutes(app: App, deps: RouteDeps): void {
   );
   app.get(
     '/persons/:id',
-    { schema: { tags, description: 'One beneficiary you may see; the read is audited.', params: idParams, response: { 200: one, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        description: 'One beneficiary you may see; the read is audited.',
+        params: idParams,
+        response: { 200: one, ...errorResponses },
+      },
+    },
     async (req) => ({ person: await getPerson(ctx(req), req.params.id) }),
   );
   app.patch(
@@ -63,7 +78,8 @@ export function personRoutes(app: App, deps: RouteDeps): void {
     {
       schema: {
         tags,
-        description: 'Corrects a beneficiary’s details; versioned, and noted on the timeline of each of their cases.',
+        description:
+          'Corrects a beneficiary’s details; versioned, and noted on the timeline of each of their cases.',
         params: idParams,
         body: personPatch,
         response: { 200: one, ...errorResponses },

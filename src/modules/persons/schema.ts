@@ -18,7 +18,6 @@ const identityDocument = z
   })
   .strict();
 
-
 const personFields = {
   givenName: z.string().trim().min(1).max(100),
   familyName: z.string().trim().min(1).max(100),
@@ -31,14 +30,21 @@ const personFields = {
   citizenship: countryCode,
   phone: e164.optional(),
   originRegion: z.string().refine(isRegion, 'Not a region code of the shipped list (e.g. KG-O)').optional(),
-  originDistrict: z.string().refine(isAdminCode, 'Not a district code of the shipped list (e.g. KG-O-ARAVAN)').optional(),
+  originDistrict: z
+    .string()
+    .refine(isAdminCode, 'Not a district code of the shipped list (e.g. KG-O-ARAVAN)')
+    .optional(),
   originSettlement: z.string().trim().max(120).optional(),
   languages: z.array(z.string().regex(/^[a-z]{2,3}$/, 'An ISO 639 language code such as ky, ru, uz')).max(10),
   documentsHeld: z.array(identityDocument).max(20),
   documentsRetained: z.array(identityDocument).max(20),
 };
 
-type PersonShape = { birthDate?: string | undefined; originRegion?: string | undefined; originDistrict?: string | undefined };
+type PersonShape = {
+  birthDate?: string | undefined;
+  originRegion?: string | undefined;
+  originDistrict?: string | undefined;
+};
 
 // Rules across fields: no birth in the future, and a district must lie in the region given.
 const personRules = (p: PersonShape, ctx: z.RefinementCtx) => {
@@ -46,7 +52,11 @@ const personRules = (p: PersonShape, ctx: z.RefinementCtx) => {
     ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'The date of birth is in the future' });
   }
   if (p.originDistrict && p.originRegion && !districtInRegion(p.originDistrict, p.originRegion)) {
-    ctx.addIssue({ code: 'custom', path: ['originDistrict'], message: 'The district is not in the region given' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['originDistrict'],
+      message: 'The district is not in the region given',
+    });
   }
 };
 

@@ -31,14 +31,27 @@ export function textSearch(q: string, extra: { caseNumber?: AnyPgColumn } = {}):
   const document = documentKey(q);
   const pattern = containsPattern(q);
 
-  const similarity = canonical ? sql`coalesce(similarity(${t.nameCanonical}, ${canonical}::text), 0)` : sql`0`;
+  const similarity = canonical
+    ? sql`coalesce(similarity(${t.nameCanonical}, ${canonical}::text), 0)`
+    : sql`0`;
   const sounds = keys.length > 0 ? sql`${t.namePhonetic} @> ${textArray(keys)}` : undefined;
-  const typed = parts.length > 0 ? and(...parts.map((p) => ilike(t.nameCanonical, containsPattern(p)))) : undefined;
+  const typed =
+    parts.length > 0 ? and(...parts.map((p) => ilike(t.nameCanonical, containsPattern(p)))) : undefined;
   const phoneMatch = phone ? eq(t.phoneKey, phone) : undefined;
   const documentMatch = document ? sql`${t.documentKeys} @> ${textArray([document])}` : undefined;
   // Every alternative of the match can use an index (trigram, GIN, btree), so they combine as a bitmap OR.
-  const partly = or(ilike(t.pseudonym, pattern), extra.caseNumber ? ilike(extra.caseNumber, pattern) : undefined)!;
-  const match = or(canonical ? sql`${t.nameCanonical} % ${canonical}::text` : undefined, sounds, typed, phoneMatch, documentMatch, partly)!;
+  const partly = or(
+    ilike(t.pseudonym, pattern),
+    extra.caseNumber ? ilike(extra.caseNumber, pattern) : undefined,
+  )!;
+  const match = or(
+    canonical ? sql`${t.nameCanonical} % ${canonical}::text` : undefined,
+    sounds,
+    typed,
+    phoneMatch,
+    documentMatch,
+    partly,
+  )!;
   const exact = or(
     phoneMatch,
     documentMatch,
@@ -63,7 +76,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Keyset paging over a computed rank (search relevance, a match score), best first, ties broken by
  * id: the cursor carries the last rank and id, so pages stay stable and fast however deep.
  */
-export function rankedPage(rank: SQL<number>, id: AnyPgColumn, cursor: string | undefined): { where?: SQL; orderBy: SQL[] } {
+export function rankedPage(
+  rank: SQL<number>,
+  id: AnyPgColumn,
+  cursor: string | undefined,
+): { where?: SQL; orderBy: SQL[] } {
   const orderBy = [sql`${rank} desc`, desc(id)];
   if (!cursor) return { orderBy };
   let key: unknown;
@@ -72,7 +89,13 @@ export function rankedPage(rank: SQL<number>, id: AnyPgColumn, cursor: string | 
   } catch {
     key = undefined;
   }
-  if (!Array.isArray(key) || key.length !== 2 || !Number.isFinite(key[0]) || typeof key[1] !== 'string' || !UUID.test(key[1])) {
+  if (
+    !Array.isArray(key) ||
+    key.length !== 2 ||
+    !Number.isFinite(key[0]) ||
+    typeof key[1] !== 'string' ||
+    !UUID.test(key[1])
+  ) {
     throw new AppError(400, 'invalid_cursor', 'The cursor is not one this server issued');
   }
   return { where: sql`(${rank}, ${id}) < (${key[0] as number}::float8, ${key[1]}::uuid)`, orderBy };

@@ -8,22 +8,34 @@ import { cases, persons } from '../../db/schema/index.ts';
 import { toLatin } from '../../domain/transliterate.ts';
 import { Conflict, Invalid, NotFound } from '../../errors.ts';
 import { recordCaseEvent } from '../cases/events.ts';
-import { type Ctx, transact } from '../shared/context.ts';
+import { type Ctx, transact, view } from '../shared/context.ts';
 import { ensureMatchKeys, matchKeyColumns } from './keys.ts';
 import { findPersonInScope, personScope } from './queries.ts';
 import { rankedPage, textSearch } from './search.ts';
 import type { personIn, personPatch } from './schema.ts';
 import { today } from '../../clock.ts';
 
-
 /** The Latin form shown and searched: the one given, or a transliteration of the names as written. */
-export const latinOf = (p: { latinName?: string | undefined; givenName: string; familyName: string; patronymic?: string | undefined | null }) =>
-  p.latinName ?? toLatin([p.givenName, p.patronymic, p.familyName].filter(Boolean).join(' '));
+export const latinOf = (p: {
+  latinName?: string | undefined;
+  givenName: string;
+  familyName: string;
+  patronymic?: string | undefined | null;
+}) => p.latinName ?? toLatin([p.givenName, p.patronymic, p.familyName].filter(Boolean).join(' '));
 
 /** Inserts a person registered for an office (the actor's own, or the one a new case goes to). */
-export async function insertPerson(tx: Tx, actor: Actor, input: z.infer<typeof personIn>, officeId = actor.officeId) {
+export async function insertPerson(
+  tx: Tx,
+  actor: Actor,
+  input: z.infer<typeof personIn>,
+  officeId = actor.officeId,
+) {
   if (!officeId) throw new Invalid('no_office', 'Only staff of an office can register a person');
-  const fields = { ...input, latinName: latinOf(input), ageRecordedOn: input.estimatedAge !== undefined ? today() : null };
+  const fields = {
+    ...input,
+    latinName: latinOf(input),
+    ageRecordedOn: input.estimatedAge !== undefined ? today() : null,
+  };
   const [row] = await tx
     .insert(persons)
     .values({ ...fields, ...matchKeyColumns(fields), officeId, createdBy: actor.userId })
@@ -43,7 +55,7 @@ export function createPerson(ctx: Ctx, input: z.infer<typeof personIn>) {
 
 /** One person, if the actor may see them; the read is audited. */
 export function getPerson(ctx: Ctx, id: string) {
-  return transact(ctx, { action: 'person.read', entityType: 'person', entityId: id }, async (tx, audit) => {
+  return view(ctx, { action: 'person.read', entityType: 'person', entityId: id }, async (tx, audit) => {
     requirePermission(ctx.actor, 'person:read');
     const person = await findPersonInScope(tx, ctx.actor, id, 'person:read');
     if (!person) throw new NotFound('person', id);
@@ -56,10 +68,13 @@ export function getPerson(ctx: Ctx, id: string) {
  * Persons in scope, newest first; with `q`, the search over names in any script, pseudonym, phone
  * and document number instead, best match first.
  */
-export async function listPersons(ctx: Ctx, q: { q?: string | undefined; limit: number; cursor?: string | undefined }) {
+export async function listPersons(
+  ctx: Ctx,
+  q: { q?: string | undefined; limit: number; cursor?: string | undefined },
+) {
   // Outside the transaction: the backfill commits batch by batch (and PGlite has one connection).
   if (q.q && decide(ctx.actor, 'person:read') === 'allow') await ensureMatchKeys(ctx.db);
-  return transact(ctx, { action: 'person.list', entityType: 'person' }, async (tx, audit) => {
+  return view(ctx, { action: 'person.list', entityType: 'person' }, async (tx, audit) => {
     requirePermission(ctx.actor, 'person:read');
     const search = q.q ? textSearch(q.q) : undefined;
     const page = search
@@ -87,7 +102,9 @@ export function updatePerson(ctx: Ctx, id: string, input: z.infer<typeof personP
     const nameChanged = ['givenName', 'familyName', 'patronymic'].some((k) => k in changes);
     const values = {
       ...changes,
-      ...(nameChanged && !changes.latinName ? { latinName: latinOf({ ...names, latinName: undefined }) } : {}),
+      ...(nameChanged && !changes.latinName
+        ? { latinName: latinOf({ ...names, latinName: undefined }) }
+        : {}),
       ...(changes.estimatedAge !== undefined ? { ageRecordedOn: today() } : {}),
     };
     const keys = matchKeyColumns({ ...current, ...values });

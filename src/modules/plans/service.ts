@@ -9,7 +9,7 @@ import { maybeMoney, money } from '../catalogue/money.ts';
 import { ceilingOf, findCatalogueItem } from '../catalogue/service.ts';
 import { type CaseRow, caseScopeColumns, loadCase } from '../cases/access.ts';
 import { recordCaseEvent } from '../cases/events.ts';
-import { type Ctx, transact } from '../shared/context.ts';
+import { type Ctx, transact, view } from '../shared/context.ts';
 import {
   amountOf,
   committedOf,
@@ -56,7 +56,7 @@ async function planView(tx: Tx, c: CaseRow) {
 
 /** The plan of a case with its items and budget; a case without a saved plan shows empty goals and version null. */
 export function getPlan(ctx: Ctx, caseId: string) {
-  return transact(ctx, { action: 'plan.read', entityType: 'plan', entityId: caseId }, async (tx, audit) => {
+  return view(ctx, { action: 'plan.read', entityType: 'plan', entityId: caseId }, async (tx, audit) => {
     const c = await loadCase(tx, ctx.actor, caseId, 'case:read');
     await audit();
     return planView(tx, c);
@@ -96,15 +96,11 @@ export function putPlan(ctx: Ctx, caseId: string, input: z.infer<typeof putPlanI
 
 /** The items of a case's plan, oldest first. */
 export function listItems(ctx: Ctx, caseId: string) {
-  return transact(
-    ctx,
-    { action: 'plan_item.list', entityType: 'plan', entityId: caseId },
-    async (tx, audit) => {
-      await loadCase(tx, ctx.actor, caseId, 'case:read');
-      await audit();
-      return (await itemsOf(tx, caseId)).map(presentItem);
-    },
-  );
+  return view(ctx, { action: 'plan_item.list', entityType: 'plan', entityId: caseId }, async (tx, audit) => {
+    await loadCase(tx, ctx.actor, caseId, 'case:read');
+    await audit();
+    return (await itemsOf(tx, caseId)).map(presentItem);
+  });
 }
 
 /**
@@ -183,7 +179,7 @@ export function updateItem(ctx: Ctx, caseId: string, itemId: string, input: z.in
 
 /** Proposed items in the cases the supervisor may approve for, oldest first: their approval queue. */
 export function listApprovals(ctx: Ctx, q: { limit: number; cursor?: string | undefined }) {
-  return transact(ctx, { action: 'plan_item.approvals', entityType: 'plan_item' }, async (tx, audit) => {
+  return view(ctx, { action: 'plan_item.approvals', entityType: 'plan_item' }, async (tx, audit) => {
     const scope = scopeFilter(ctx.actor, 'plan:approve', caseScopeColumns);
     const page = keyset({ column: planItems.createdAt, tiebreak: planItems.id, descending: false }, q.cursor);
     const rows = await tx

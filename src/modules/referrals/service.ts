@@ -10,7 +10,7 @@ import { Conflict, Invalid, NotFound } from '../../errors.ts';
 import { type CaseRow, loadCase } from '../cases/access.ts';
 import { recordCaseEvent } from '../cases/events.ts';
 import { serviceById } from '../services/service.ts';
-import { type Ctx, transact } from '../shared/context.ts';
+import { type Ctx, transact, view } from '../shared/context.ts';
 import {
   presentReferral,
   referralRecord,
@@ -91,18 +91,14 @@ export function sendReferral(ctx: Ctx, caseId: string, input: z.infer<typeof ref
 
 /** The referrals of a case, newest first, for those who may read the case. */
 export function listCaseReferrals(ctx: Ctx, caseId: string) {
-  return transact(
-    ctx,
-    { action: 'referral.list', entityType: 'case', entityId: caseId },
-    async (tx, audit) => {
-      await loadCase(tx, ctx.actor, caseId, 'case:read');
-      const rows = await selectReferrals(tx, eq(referrals.caseId, caseId)).orderBy(
-        sql`${referrals.createdAt} desc, ${referrals.id} desc`,
-      );
-      await audit();
-      return rows.map(staffView);
-    },
-  );
+  return view(ctx, { action: 'referral.list', entityType: 'case', entityId: caseId }, async (tx, audit) => {
+    await loadCase(tx, ctx.actor, caseId, 'case:read');
+    const rows = await selectReferrals(tx, eq(referrals.caseId, caseId)).orderBy(
+      sql`${referrals.createdAt} desc, ${referrals.id} desc`,
+    );
+    await audit();
+    return rows.map(staffView);
+  });
 }
 
 /** Referrals in scope: a partner's are those sent to their organisation, shown in the partner view. */
@@ -110,7 +106,7 @@ export function listReferrals(
   ctx: Ctx,
   q: z.infer<typeof listReferralsQuery> & { limit: number; cursor?: string | undefined },
 ) {
-  return transact(ctx, { action: 'referral.list', entityType: 'referral' }, async (tx, audit) => {
+  return view(ctx, { action: 'referral.list', entityType: 'referral' }, async (tx, audit) => {
     const scope = scopeFilter(ctx.actor, 'referral:read', referralScopeColumns);
     const page = keyset(
       { column: referrals.createdAt, tiebreak: referrals.id, descending: q.sort.startsWith('-') },
@@ -135,15 +131,11 @@ export function listReferrals(
 
 /** One referral in the view the actor is entitled to; out of scope answers 404. */
 export function getReferral(ctx: Ctx, id: string) {
-  return transact(
-    ctx,
-    { action: 'referral.read', entityType: 'referral', entityId: id },
-    async (tx, audit) => {
-      const row = await loadReferral(tx, ctx.actor, id, 'referral:read');
-      await audit();
-      return presentReferral(ctx.actor, row);
-    },
-  );
+  return view(ctx, { action: 'referral.read', entityType: 'referral', entityId: id }, async (tx, audit) => {
+    const row = await loadReferral(tx, ctx.actor, id, 'referral:read');
+    await audit();
+    return presentReferral(ctx.actor, row);
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Actor } from '../../access/policy.ts';
-import { writeAudit, type AuditEntry, type AuditSource } from '../../audit/writer.ts';
+import { appendBatched } from '../../audit/batcher.ts';
+import { type AuditEntry, type AuditSource, auditFields, writeAudit } from '../../audit/writer.ts';
 import type { Config } from '../../config.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
@@ -18,13 +19,19 @@ export interface Target {
   entityId?: string | null;
 }
 
-/** Writes an audit event for the use case's actor inside its transaction. */
+/** Records an audit event for the use case's actor. */
 export type Audit = (entry?: Partial<AuditEntry>) => Promise<void>;
 
+/** The outcome a refused or failed use case is recorded with, or null for errors not to record. */
+function failureOutcome(err: unknown): 'denied' | 'failed' | null {
+  if (!(err instanceof AppError) || err.status === 401) return null;
+  return err.status === 403 || err.status === 404 ? 'denied' : 'failed';
+}
+
 /**
- * Runs a use case in one transaction: its changes and its audit event commit together or not at
- * all. When it is refused or fails on a rule, the refusal is audited in a transaction of its own
- * (the original one has rolled back) and the error goes on to the caller.
+ * Runs a use case that changes data in one transaction: its changes and its audit event commit
+ * together or not at all. When it is refused or fails on a rule, the refusal is audited in a
+ * transaction of its own (the original one has rolled back) and the error goes on to the caller.
  */
 export async function transact<T>(
   ctx: Ctx,
@@ -34,10 +41,40 @@ export async function transact<T>(
   try {
     return await ctx.db.transaction((tx) => fn(tx, (entry) => writeAudit(tx, ctx, { ...target, ...entry })));
   } catch (err) {
-    if (err instanceof AppError && err.status !== 401) {
-      const outcome = err.status === 403 || err.status === 404 ? 'denied' : 'failed';
-      await ctx.db.transaction((tx) => writeAudit(tx, ctx, { ...target, outcome, fields: [] }));
-    }
+    const outcome = failureOutcome(err);
+    if (outcome) await ctx.db.transaction((tx) => writeAudit(tx, ctx, { ...target, outcome, fields: [] }));
     throw err;
   }
+}
+
+/**
+ * Runs a use case that only reads, in one read-only transaction (a consistent view; a stray write
+ * fails). Its audit events, and a refusal's, are appended to the chain through the shared batch
+ * (see audit/batcher.ts) after the reading: the caller gets the result only once they are
+ * committed, so nothing is shown that is not on record, yet concurrent reads do not queue one
+ * behind another on the chain's lock.
+ */
+export async function view<T>(
+  ctx: Ctx,
+  target: Target,
+  fn: (tx: Tx, audit: Audit) => Promise<T>,
+): Promise<T> {
+  const entries: ReturnType<typeof auditFields>[] = [];
+  let result: T;
+  try {
+    result = await ctx.db.transaction(
+      (tx) =>
+        fn(tx, (entry) => {
+          entries.push(auditFields(ctx, { ...target, ...entry }));
+          return Promise.resolve();
+        }),
+      { accessMode: 'read only' },
+    );
+  } catch (err) {
+    const outcome = failureOutcome(err);
+    if (outcome) await appendBatched(ctx.db, [auditFields(ctx, { ...target, outcome, fields: [] })]);
+    throw err;
+  }
+  await appendBatched(ctx.db, entries);
+  return result;
 }

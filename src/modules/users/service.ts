@@ -9,7 +9,7 @@ import { offices, sessions, users } from '../../db/schema/index.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../errors.ts';
 import { checkNewPassword } from '../auth/service.ts';
 import { generatePassword, hashPassword } from '../auth/secrets.ts';
-import { type Ctx, transact } from '../shared/context.ts';
+import { type Ctx, transact, view } from '../shared/context.ts';
 import { findCredentials, findUserById, selectUsers, updateUserVersioned } from './queries.ts';
 import type { createUserIn, listUsersQuery, updateUserIn } from './schema.ts';
 
@@ -20,7 +20,7 @@ export function listUsers(
   ctx: Ctx,
   q: z.infer<typeof listUsersQuery> & { limit: number; cursor?: string | undefined },
 ) {
-  return transact(ctx, { action: 'user.list', entityType: 'user' }, async (tx, audit) => {
+  return view(ctx, { action: 'user.list', entityType: 'user' }, async (tx, audit) => {
     const scope = scopeFilter(ctx.actor, 'user:read', scopeCols);
     const column = q.sort.endsWith('createdAt') ? users.createdAt : users.username;
     const page = keyset({ column, tiebreak: users.id, descending: q.sort.startsWith('-') }, q.cursor);
@@ -57,7 +57,7 @@ async function loadInScope(tx: Tx, actor: Actor, id: string, action: 'user:read'
 
 /** One account, if the actor may see it. */
 export function getUser(ctx: Ctx, id: string) {
-  return transact(ctx, { action: 'user.read', entityType: 'user', entityId: id }, async (tx, audit) => {
+  return view(ctx, { action: 'user.read', entityType: 'user', entityId: id }, async (tx, audit) => {
     const user = await loadInScope(tx, ctx.actor, id, 'user:read');
     await audit();
     return user;

@@ -8,7 +8,7 @@ import { caseScopeColumns } from '../cases/access.ts';
 import { startOfLocalDay } from '../../clock.ts';
 import { addDays, dueWhere, followupRows, overdueWhere, todayIso } from '../followups/queries.ts';
 import { partnerView, referralScopeColumns, selectReferrals } from '../referrals/queries.ts';
-import { type Ctx, transact } from '../shared/context.ts';
+import { type Ctx, view } from '../shared/context.ts';
 import type { workOut } from './schema.ts';
 
 // A worklist is a glance, not an archive: each list stops here (the full lists have their own routes).
@@ -81,7 +81,7 @@ async function waitingReferrals(tx: Tx, ctx: Ctx) {
  * assign; calls logged today for those who log calls; referrals awaiting an answer for partners.
  */
 export function myWork(ctx: Ctx) {
-  return transact(
+  return view(
     ctx,
     { action: 'work.read', entityType: 'user', entityId: ctx.actor.userId },
     async (tx, audit) => {

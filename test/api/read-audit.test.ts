@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { count, eq, sql } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { verifyAuditChain } from '../../src/audit/verify.ts';
+import { rowsOf } from '../../src/db/client.ts';
+import { auditEvents, users } from '../../src/db/schema/index.ts';
+import { view } from '../../src/modules/shared/context.ts';
+import { describeEachEngine } from '../helpers/harness.ts';
+
+describeEachEngine('audit of reads (batched onto the chain)', (h) => {
+  const db = () => h().database.db;
+
+  it('puts every concurrent read on record before it answers, in one intact chain', async () => {
+    const cw = await h().as('caseworker');
+    const before = await db().select({ n: count() }).from(auditEvents);
+    const answers = await Promise.all(Array.from({ length: 60 }, () => cw.get('/api/v1/cases?limit=5')));
+    for (const res of answers) {
+      expect(res.status).toBe(200);
+      // The answer came back only once its event was committed.
+      const rows = await db()
+        .select({ action: auditEvents.action, outcome: auditEvents.outcome })
+        .from(auditEvents)
+        .where(eq(auditEvents.requestId, String(res.headers['x-request-id'])));
+      expect(rows).toEqual([{ action: 'case.list', outcome: 'ok' }]);
+    }
+    const after = await db().select({ n: count() }).from(auditEvents);
+    expect(after[0]!.n - before[0]!.n).toBe(60);
+    expect(await verifyAuditChain(db())).toMatchObject({ ok: true });
+  });
+
+  it('shares chain transactions between concurrent reads instead of one each', async () => {
+    const cw = await h().as('caseworker');
+    // Events of one batch are committed together, so they share the transaction id.
+    await Promise.all(Array.from({ length: 40 }, () => cw.get('/api/v1/cases?limit=5')));
+    const [row] = rowsOf<{ tx: number; events: number }>(
+      await db().execute(sql`
+        select count(distinct xmin::text)::int as tx, count(*)::int as events
+        from audit_events where action = 'case.list'`),
+    );
+    expect(row!.events).toBeGreaterThanOrEqual(40);
+    expect(row!.tx).toBeLessThan(row!.events / 2);
+  });
+
+  it('records a refused read as denied, through the same batch', async () => {
+    const partner = await h().as('partner');
+    const res = await partner.get(`/api/v1/cases/${randomUUID()}`);
+    expect(res.status).toBe(404);
+    const rows = await db()
+      .select({ action: auditEvents.action, outcome: auditEvents.outcome })
+      .from(auditEvents)
+      .where(eq(auditEvents.requestId, String(res.headers['x-request-id'])));
+    expect(rows).toEqual([{ action: 'case.read', outcome: 'denied' }]);
+  });
+
+  it('runs a read in a read-only transaction: a stray write fails and nothing is recorded', async () => {
+    const [admin] = await db().select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
+    const ctx = {
+      db: db(),
+      actor: { userId: admin!.id, username: 'admin', role: 'admin' as const, officeId: null },
+      config: h().config,
+      requestId: 'read-only-check',
+    };
+    await expect(
+      view(ctx, { action: 'test.read', entityType: 'test' }, async (tx, audit) => {
+        await tx.execute(sql`create temporary table stray (x int)`);
+        await audit();
+      }),
+    ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/read-only/) } });
+    const rows = await db().select().from(auditEvents).where(eq(auditEvents.requestId, 'read-only-check'));
+    expect(rows).toEqual([]);
+  });
+});
