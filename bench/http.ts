@@ -1,63 +1,117 @@
 /**
- * Throughput at concurrency with autocannon against servers listening on loopback: the real API
- * (authenticated with a bearer token) and, as the anchor, a bare Fastify route on the same machine
- * and in the same process, so the ratio shows what Koldoo's stack costs over Fastify itself.
+ * Throughput at concurrency with autocannon (in a worker thread) against servers listening on
+ * loopback: the real API (authenticated with a bearer token) and, as the anchor, a bare Fastify
+ * route served the same way, so the ratio shows what Koldoo's stack costs over Fastify itself.
  */
-import autocannon from 'autocannon';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import Fastify from 'fastify';
 import { type Latency, summarise } from './stats.ts';
+
+/** What the load worker (load-worker.mjs) is asked for. */
+interface LoadRequest {
+  url: string;
+  paths: readonly string[];
+  seconds: number;
+  connections: number;
+  token?: string | undefined;
+}
+
+/** What the load worker answers: every 2xx latency (ms) and autocannon's totals. */
+interface LoadReply {
+  latencies: number[];
+  total: number;
+  duration: number;
+  non2xx: number;
+  errors: number;
+}
 
 /** What one load run measured. */
 export interface LoadResult extends Latency {
   requestsPerSecond: number;
   non2xx: number;
   errors: number;
+  /** The most resident memory the serving process had during the run. */
   maxRssMb: number;
+}
+
+/** A server under test: where it listens and how much memory it holds now. */
+export interface Served {
+  url: string;
+  rssMb(): number;
+  close(): Promise<void>;
+}
+
+/** Resident memory of a process by pid (Linux), or of this one. */
+export function rssMbOf(pid?: number): number {
+  if (pid === undefined) return process.memoryUsage().rss / 2 ** 20;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+  return kb / 1024;
 }
 
 /**
  * Runs autocannon for `seconds` with `connections` against `paths` (cycled), recording every
- * response's latency for exact percentiles and sampling this process's resident memory.
+ * response's latency for exact percentiles and sampling the server's resident memory.
  */
 export function load(
-  baseUrl: string,
+  server: Served,
   paths: readonly string[],
-  opts: { seconds: number; connections: number; token?: string },
+  opts: { seconds: number; connections: number; token?: string | undefined },
 ): Promise<LoadResult> {
-  const headers: Record<string, string> = opts.token ? { authorization: `Bearer ${opts.token}` } : {};
-  const latencies: number[] = [];
-  let maxRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => (maxRss = Math.max(maxRss, process.memoryUsage().rss)), 100);
-  return new Promise((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: baseUrl,
-        connections: opts.connections,
-        duration: opts.seconds,
-        // A slow answer under load is a figure, not a failure.
-        timeout: 30,
-        requests: paths.map((path) => ({ method: 'GET', path, headers })),
-      },
-      (err, result) => {
-        clearInterval(sampler);
-        if (err) return reject(err);
-        resolve({
-          ...summarise(latencies),
-          requestsPerSecond: result.requests.total / result.duration,
-          non2xx: result.non2xx,
-          errors: result.errors,
-          maxRssMb: maxRss / 2 ** 20,
-        });
-      },
+  let maxRss = server.rssMb();
+  const sampler = setInterval(() => (maxRss = Math.max(maxRss, server.rssMb())), 100);
+  const request: LoadRequest = { url: server.url, paths, ...opts };
+  const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), { workerData: request });
+  return new Promise<LoadResult>((resolve, reject) => {
+    worker.once('message', (r: LoadReply) =>
+      resolve({
+        ...summarise(r.latencies),
+        requestsPerSecond: r.total / r.duration,
+        non2xx: r.non2xx,
+        errors: r.errors,
+        maxRssMb: maxRss,
+      }),
     );
-    instance.on('response', (_client, status, _bytes, ms) => {
-      if (status < 300) latencies.push(ms);
-    });
+    worker.once('error', reject);
+  }).finally(() => {
+    clearInterval(sampler);
+    void worker.terminate();
+  });
+}
+
+/** A Node process running `args`, served once it prints the address it listens on. */
+export function spawnServer(args: string[], env: NodeJS.ProcessEnv): Promise<Served> {
+  const child: ChildProcess = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (!m) return;
+      child.stdout!.off('data', onData);
+      child.stdout!.resume();
+      const url = m[1]!.replace('localhost', '127.0.0.1');
+      resolve({
+        url,
+        rssMb: () => rssMbOf(child.pid),
+        close: () =>
+          new Promise<void>((done) => {
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) =>
+      reject(new Error(`${args.join(' ')} exited (${code}) before listening:\n${out}`)),
+    );
   });
 }
 
 /** The anchor server: one route answering a constant JSON body, nothing else registered. */
-export async function bareServer(): Promise<{ url: string; close: () => Promise<void> }> {
+export async function bareApp(): Promise<{ url: string; close: () => Promise<void> }> {
   const app = Fastify({ logger: false });
   app.get('/ping', async () => ({ ok: true }));
   await app.listen({ port: 0, host: '127.0.0.1' });

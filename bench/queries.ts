@@ -1,9 +1,19 @@
 /**
- * Query latency: the case searches through the API (HTTP, bearer auth, scope, audit, validation
- * and serialisation) against the same SQL executed directly, and the dashboard-style aggregates
- * against a bare count of cases. Sequential requests, so these are latencies, not throughput.
+ * Query latency: searches through the API (HTTP, bearer auth, scope, audit, validation and
+ * serialisation) against the SQL they issue executed directly, and the dashboard aggregates
+ * against a bare count of cases. The SQL is not restated here: the same use case is run once with
+ * the query log on, and the data queries it issued are replayed as raw SQL, so the anchor cannot
+ * drift from the code. Sequential requests, so these are latencies, not throughput.
  */
+import { progressBar } from '../src/cli/progress.ts';
 import { plainQuery } from '../src/generate/copy.ts';
+import { scanDuplicates } from '../src/modules/duplicates/scan.ts';
+import { toLatin } from '../src/domain/transliterate.ts';
+import { listCasesQuery } from '../src/modules/cases/schema.ts';
+import { listCases } from '../src/modules/cases/service.ts';
+import { matchPersons } from '../src/modules/persons/match.ts';
+import { personMatchIn, personMatchQuery } from '../src/modules/persons/schema.ts';
+import { listPersons } from '../src/modules/persons/service.ts';
 import type { Bench } from './setup.ts';
 import { type Latency, summarise, timed } from './stats.ts';
 
@@ -14,76 +24,91 @@ export interface Versus {
   sql: Latency;
 }
 
-const LIST_SQL = `
-  select c.id, c.number, c.type, c.status, c.risk_level, c.trafficking_likelihood, c.office_id, c.assigned_to,
-         c.opened_on, c.created_at, c.version, p.id as person_id, p.pseudonym, p.given_name, p.family_name,
-         p.latin_name, p.origin_region,
-         (select min(f.due_on) from followups f where f.case_id = c.id and f.status = 'scheduled') as next_due
-  from cases c join persons p on p.id = c.person_id
-  where c.office_id = $1 and %WHERE%
-  order by c.created_at desc, c.id desc
-  limit 51`;
-
-const listSql = (where: string) => LIST_SQL.replace('%WHERE%', where);
-
-async function api(b: Bench, path: string): Promise<void> {
-  const res = await fetch(`${b.baseUrl}${path}`, { headers: { authorization: `Bearer ${b.token}` } });
-  if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${await res.text()}`);
+async function api(b: Bench, path: string, body?: unknown): Promise<void> {
+  const res = await fetch(`${b.baseUrl}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: {
+      authorization: `Bearer ${b.token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
   await res.arrayBuffer();
 }
 
-/** A realistic name fragment to search for: the first letters of a family name in the office. */
-async function nameFragment(b: Bench): Promise<string> {
-  const [row] = await plainQuery<{ family_name: string }>(
-    b.database,
-    'select family_name from persons where office_id = $1 order by created_at desc limit 1',
-    [b.ctx.actor.officeId],
-  );
-  return (row?.family_name ?? 'Асанов').slice(0, 4);
+// What the use case reads, without the bookkeeping every request pays (transaction, audit chain).
+const isDataQuery = (text: string) => /^\s*select/i.test(text) && !/audit_events|pg_advisory/i.test(text);
+
+/** Runs a use case once with the query log on, and returns a replay of its data queries as raw SQL. */
+async function replayOf(b: Bench, useCase: () => Promise<unknown>): Promise<() => Promise<void>> {
+  const queries = (await b.capture(useCase)).filter((q) => isDataQuery(q.text));
+  if (queries.length === 0) throw new Error('The use case issued no data query to replay');
+  return async () => {
+    for (const q of queries) await plainQuery(b.database, q.text, q.params);
+  };
 }
 
-/** Filtered search and free-text search, each through the API and as raw SQL. */
+/** A person of the supervisor's office as registered, to search and match in other spellings. */
+async function samplePerson(b: Bench) {
+  const [row] = await plainQuery<{
+    given_name: string;
+    family_name: string;
+    sex: 'male' | 'female';
+    birth_date: string | null;
+    origin_region: string | null;
+  }>(
+    b.database,
+    `select given_name, family_name, sex, birth_date::text, origin_region from persons
+     where office_id = $1 and merged_into is null and family_name ~ '[А-Яа-яЁёӨөҮүҢң]'
+     order by created_at desc limit 1`,
+    [b.ctx.actor.officeId],
+  );
+  if (!row) throw new Error('No person in the office of supervisor.osh to search for');
+  return row;
+}
+
+/** Each API search and its raw SQL, `n` times each. */
 export async function searches(b: Bench, n: number): Promise<Versus[]> {
-  const office = b.ctx.actor.officeId;
-  const fragment = await nameFragment(b);
-  const pattern = `%${fragment}%`;
-  const filtered: Versus = {
-    label: 'Filtered case search (status, risk, region)',
-    api: summarise(
-      await timed(() => api(b, '/api/v1/cases?limit=50&status=monitoring&risk=medium&region=KG-O'), n),
-    ),
-    sql: summarise(
-      await timed(
-        () =>
-          plainQuery(
-            b.database,
-            listSql(
-              `c.status = $2 and c.risk_level = $3 and (p.origin_region = $4 or p.origin_district = $4)`,
-            ),
-            [office, 'monitoring', 'medium', 'KG-O'],
-          ),
-        n,
-      ),
-    ),
+  const who = await samplePerson(b);
+  // The way another office would have typed the name: in Latin letters.
+  const latin = `${toLatin(who.given_name)} ${toLatin(who.family_name)}`;
+  const filtered = '/api/v1/cases?limit=50&status=monitoring&risk=medium&region=KG-O';
+  const caseQ = `/api/v1/cases?limit=50&q=${encodeURIComponent(latin)}`;
+  const personQ = `/api/v1/persons?limit=20&q=${encodeURIComponent(latin)}`;
+  const probe = {
+    givenName: toLatin(who.given_name),
+    familyName: toLatin(who.family_name),
+    sex: who.sex,
+    ...(who.birth_date ? { birthDate: who.birth_date } : {}),
+    ...(who.origin_region ? { originRegion: who.origin_region } : {}),
   };
-  const text: Versus = {
-    label: `Free-text name search ("${fragment}")`,
-    api: summarise(await timed(() => api(b, `/api/v1/cases?limit=50&q=${encodeURIComponent(fragment)}`), n)),
-    sql: summarise(
-      await timed(
-        () =>
-          plainQuery(
-            b.database,
-            listSql(
-              `(c.number ilike $2 or p.given_name ilike $2 or p.family_name ilike $2 or p.latin_name ilike $2 or p.pseudonym ilike $2 or p.phone ilike $2)`,
-            ),
-            [office, pattern],
-          ),
-        n,
-      ),
-    ),
-  };
-  return [filtered, text];
+  const cases = (query: Record<string, string>) => () =>
+    listCases(b.ctx, { ...listCasesQuery.parse(query), limit: 50 });
+  const pairs: [string, () => Promise<void>, () => Promise<unknown>][] = [
+    [
+      'Filtered case search (status, risk, region)',
+      () => api(b, filtered),
+      cases({ status: 'monitoring', risk: 'medium', region: 'KG-O' }),
+    ],
+    [`Case search by a name in Latin ("${latin}")`, () => api(b, caseQ), cases({ q: latin })],
+    [
+      `Person search by a name in Latin ("${latin}")`,
+      () => api(b, personQ),
+      () => listPersons(b.ctx, { q: latin, limit: 20 }),
+    ],
+    [
+      'Registration check (POST /persons/match, Latin spelling)',
+      () => api(b, '/api/v1/persons/match', probe),
+      () => matchPersons(b.ctx, personMatchIn.parse(probe), personMatchQuery.parse({})),
+    ],
+  ];
+  const out: Versus[] = [];
+  for (const [label, viaApi, useCase] of pairs) {
+    const raw = await replayOf(b, useCase);
+    out.push({ label, api: summarise(await timed(viaApi, n)), sql: summarise(await timed(raw, n)) });
+  }
+  return out;
 }
 
 const AGGREGATES: Record<string, string> = {
@@ -106,4 +131,28 @@ export async function aggregates(
     figures.push({ label, latency: summarise(await timed(() => plainQuery(b.database, text), n)) });
   }
   return { anchor, figures };
+}
+
+/** The full duplicate scan, with a progress bar, and a plain count of persons as its anchor. */
+export async function duplicateScan(
+  b: Bench,
+): Promise<{ seconds: number; anchorSeconds: number; candidates: number; pairsFound: number }> {
+  const anchor = summarise(await timed(() => plainQuery(b.database, 'select count(*) from persons'), 5));
+  const bar = progressBar(0, 'keys', '');
+  const started = performance.now();
+  try {
+    const summary = await scanDuplicates(b.database.db, {
+      onProgress: (p) => {
+        if (p.phase !== 'done') bar.update(p.done, { total: p.total, label: p.phase });
+      },
+    });
+    return {
+      seconds: (performance.now() - started) / 1000,
+      anchorSeconds: anchor.p50 / 1000,
+      candidates: summary.candidates,
+      pairsFound: summary.pairsFound,
+    };
+  } finally {
+    bar.stop();
+  }
 }

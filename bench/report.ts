@@ -20,6 +20,9 @@ export interface Figure {
   anchorValue: number;
   /** value ÷ anchorValue. */
   ratio: number;
+  /** The issue's target for this figure (set for PostgreSQL with 1M persons, 2 cores). */
+  target?: string | undefined;
+  met?: boolean | undefined;
 }
 
 /** Everything a run records besides its figures. */
@@ -48,11 +51,11 @@ export function markdown(info: RunInfo, figures: readonly Figure[]): string {
   const lines = [
     `${info.date}, ${info.engine}, ${info.personsInDatabase} persons / ${info.cases} cases in the database, Node ${info.node}, ${info.cpus} CPUs, load average ${info.loadAverage.map((l) => l.toFixed(1)).join(' ')} (\`npm run bench -- --persons ${info.persons} --db ${info.engine}\`).`,
     '',
-    '| Figure | Value | p50 / p95 / p99 ms | Anchor (same run) | Anchor value | Ratio |',
-    '|---|---:|---:|---|---:|---:|',
+    '| Figure | Value | p50 / p95 / p99 ms | Anchor (same run) | Anchor value | Ratio | Target | Met |',
+    '|---|---:|---:|---|---:|---:|---|:-:|',
     ...figures.map(
       (f) =>
-        `| ${f.figure} | ${num(f.value)} ${f.unit} | ${f.p50 === undefined ? '–' : `${num(f.p50)} / ${num(f.p95)} / ${num(f.p99)}`} | ${f.anchor} | ${num(f.anchorValue)} | ${num(f.ratio)}× |`,
+        `| ${f.figure} | ${num(f.value)} ${f.unit} | ${f.p50 === undefined ? '–' : `${num(f.p50)} / ${num(f.p95)} / ${num(f.p99)}`} | ${f.anchor} | ${num(f.anchorValue)} | ${num(f.ratio)}× | ${f.target ?? '–'} | ${f.met === undefined ? '–' : f.met ? 'yes' : 'no'} |`,
     ),
   ];
   return lines.join('\n');

@@ -1,21 +1,23 @@
 /**
  * What every benchmark needs: a database of the requested engine holding at least the requested
  * number of persons (generated when short), the demo supervisor of Osh as the acting user with a
- * bearer token, and the real server listening on a loopback port.
+ * bearer token, and the real server listening on a loopback port: on PostgreSQL a `koldoo serve`
+ * process of its own, as in production; PGlite is embedded, so there it serves from this process.
+ * The anchor, a bare Fastify route, is served the same way.
  */
-import { eq, sql } from 'drizzle-orm';
+import { type Logger, eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Actor } from '../src/access/policy.ts';
 import { today } from '../src/clock.ts';
 import { type Config, loadConfig } from '../src/config.ts';
 import { type Database, openDatabase, rowsOf } from '../src/db/client.ts';
 import { users } from '../src/db/schema/index.ts';
-import { progressBar } from '../src/generate/cli.ts';
+import { progressBar } from '../src/cli/progress.ts';
 import { type GenerateResult, generate } from '../src/generate/generate.ts';
 import { buildApp } from '../src/http/app.ts';
-import type { App } from '../src/http/types.ts';
 import { createToken } from '../src/modules/auth/service.ts';
 import type { Ctx } from '../src/modules/shared/context.ts';
+import { type Served, bareApp, rssMbOf, spawnServer } from './http.ts';
 
 /** The engine a run measures. */
 export type Engine = 'pglite' | 'postgres';
@@ -27,9 +29,13 @@ export interface Bench {
   config: Config;
   ctx: Ctx;
   token: string;
-  app: App;
+  server: Served;
+  /** The anchor server. */
+  bare: Served;
   baseUrl: string;
   persons: number;
+  /** Runs `fn` with the query log on and returns the queries it issued, with their parameters. */
+  capture(fn: () => Promise<unknown>): Promise<{ text: string; params: unknown[] }[]>;
   generated: GenerateResult | null;
 }
 
@@ -56,16 +62,52 @@ async function ensurePostgresDatabase(url: string): Promise<void> {
   }
 }
 
-async function open(engine: Engine): Promise<Database> {
-  if (engine === 'pglite') return openDatabase({ dataDir: process.env.KOLDOO_BENCH_DATA_DIR });
-  const url = process.env.KOLDOO_BENCH_DATABASE_URL ?? DEFAULT_URL;
-  await ensurePostgresDatabase(url);
-  return openDatabase({ url });
+const postgresUrl = () => process.env.KOLDOO_BENCH_DATABASE_URL ?? DEFAULT_URL;
+
+/** A query log that records only while armed. */
+class Recorder implements Logger {
+  armed = false;
+  queries: { text: string; params: unknown[] }[] = [];
+  logQuery(text: string, params: unknown[]): void {
+    if (this.armed) this.queries.push({ text, params });
+  }
+}
+
+async function open(engine: Engine, logger: Logger): Promise<Database> {
+  if (engine === 'pglite') return openDatabase({ dataDir: process.env.KOLDOO_BENCH_DATA_DIR, logger });
+  await ensurePostgresDatabase(postgresUrl());
+  return openDatabase({ url: postgresUrl(), logger });
+}
+
+const root = new URL('..', import.meta.url);
+
+/** The API server and the anchor, each in a process of its own (PostgreSQL) or in this one (PGlite). */
+async function serve(
+  engine: Engine,
+  database: Database,
+  config: Config,
+): Promise<{ server: Served; bare: Served }> {
+  if (engine === 'postgres') {
+    const env = { ...process.env, DATABASE_URL: postgresUrl(), HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
+    const server = await spawnServer([new URL('bin/koldoo.js', root).pathname, 'serve', '--port', '0'], env);
+    const bare = await spawnServer(['--import', 'tsx', new URL('bench/bare.ts', root).pathname], env);
+    return { server, bare };
+  }
+  const app = await buildApp(database, config);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const bare = await bareApp();
+  return {
+    server: { url: `http://127.0.0.1:${port}`, rssMb: () => rssMbOf(), close: () => app.close() },
+    bare: { ...bare, rssMb: () => rssMbOf() },
+  };
 }
 
 /** Opens the database, fills it up to `persons` if needed, signs in and starts the server. */
 export async function startBench(engine: Engine, persons: number, seed: string): Promise<Bench> {
-  const database = await open(engine);
+  const recorder = new Recorder();
+  const database = await open(engine, recorder);
   await database.migrate();
   const config = loadConfig({ LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0' });
   const [have] = rowsOf<{ n: number }>(
@@ -73,14 +115,14 @@ export async function startBench(engine: Engine, persons: number, seed: string):
   );
   let generated: GenerateResult | null = null;
   if ((have?.n ?? 0) < persons) {
-    const bar = progressBar(persons);
+    const bar = progressBar(persons, 'generate', 'persons');
     try {
       generated = await generate(database, {
         persons,
         seed,
         asOf: today(),
         manifestDir: null,
-        onProgress: (p) => bar.update(p.done, p.added),
+        onProgress: (p) => bar.update(p.done, { note: ` (${p.added} new)` }),
       });
     } finally {
       bar.stop();
@@ -91,10 +133,7 @@ export async function startBench(engine: Engine, persons: number, seed: string):
   const actor: Actor = { userId: u.id, username: u.username, role: u.role, officeId: u.officeId };
   const ctx: Ctx = { db: database.db, actor, config, requestId: 'bench' };
   const { token } = await createToken(ctx, { name: `bench ${new Date().toISOString()}`, expiresInDays: 1 });
-  const app = await buildApp(database, config);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const { server, bare } = await serve(engine, database, config);
   const [count] = rowsOf<{ n: number }>(
     await database.db.execute(sql`select count(*)::int as n from persons`),
   );
@@ -104,15 +143,27 @@ export async function startBench(engine: Engine, persons: number, seed: string):
     config,
     ctx,
     token,
-    app,
-    baseUrl: `http://127.0.0.1:${port}`,
+    server,
+    bare,
+    baseUrl: server.url,
+    async capture(fn) {
+      recorder.queries = [];
+      recorder.armed = true;
+      try {
+        await fn();
+      } finally {
+        recorder.armed = false;
+      }
+      return recorder.queries;
+    },
     persons: count?.n ?? 0,
     generated,
   };
 }
 
-/** Stops the server and closes the database. */
+/** Stops the servers and closes the database. */
 export async function stopBench(b: Bench): Promise<void> {
-  await b.app.close();
+  await b.server.close();
+  await b.bare.close();
   await b.database.close();
 }

@@ -36,14 +36,25 @@ export async function timed(fn: () => Promise<unknown>, n: number, warmup = 3): 
   return samples;
 }
 
-/** Runs `fn` sequentially for `seconds` and returns how many times per second it completed. */
+/**
+ * Runs `fn` for `seconds` from `concurrency` loops at once (as many users acting together) and
+ * returns how many calls per second completed.
+ */
 export async function perSecond(
   fn: (i: number) => Promise<unknown>,
   seconds: number,
+  concurrency = 1,
 ): Promise<{ rate: number; count: number }> {
   const start = performance.now();
+  let next = 0;
   let count = 0;
-  while (performance.now() - start < seconds * 1000) await fn(count++);
+  const loop = async () => {
+    while (performance.now() - start < seconds * 1000) {
+      await fn(next++);
+      count++;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, loop));
   return { rate: count / ((performance.now() - start) / 1000), count };
 }
 

@@ -14,50 +14,61 @@ import { seedKey } from '../src/generate/prng.ts';
 import type { Bench } from './setup.ts';
 import { perSecond } from './stats.ts';
 
-/** Cases (each with its person and one episode) written per second, and audited no-op use cases per second. */
+/** Caseworkers writing at the same moment. */
+export const WRITERS = 8;
+
+/**
+ * Cases (each with its person and one episode) written per second by `WRITERS` concurrent
+ * writers, and audited no-op use cases per second at the same concurrency.
+ */
 export async function writes(
   b: Bench,
   seconds: number,
 ): Promise<{ casesPerSecond: number; cases: number; auditedPerSecond: number }> {
   const key = seedKey(`bench-writes-${Date.now()}`);
-  const cases = await perSecond(async (i) => {
-    const who = recordedIdentity(key, i);
-    const input = createCaseIn.parse({
-      person: {
-        givenName: who.givenName,
-        familyName: who.familyName,
-        ...(who.patronymic ? { patronymic: who.patronymic } : {}),
-        sex: who.sex,
-        birthDate: who.birthDate,
-        originRegion: who.originRegion,
-        ...(who.originDistrict ? { originDistrict: who.originDistrict } : {}),
-        languages: ['ky', 'ru'],
-      },
-      type: 'returnee_reintegration',
-      intakeChannel: 'iom_office',
-      consent: { givenOn: '2026-01-15', scope: ['data_processing', 'referral', 'follow_up'] },
-      household: [{ name: 'Айгерим', relationship: 'child', sex: 'female', age: 9, whereNow: 'home' }],
-    });
-    const c = await createCase(b.ctx, input);
-    await createEpisode(
-      b.ctx,
-      c.id,
-      createEpisodeIn.parse({
-        destinationCountry: 'RU',
-        destinationCity: 'Москва',
-        departedOn: '2024-04-10',
-        returnedOn: '2025-11-28',
-        sector: 'construction',
-        recruiterRelationship: 'same_village',
-        facts: { wagesUnpaid: true, deceived: true, documentsTaken: i % 3 === 0 },
-        wagesUnpaidAmount: '120000.00',
-        wagesUnpaidCurrency: 'RUB',
-      }),
-    );
-  }, seconds);
+  const cases = await perSecond(
+    async (i) => {
+      const who = recordedIdentity(key, i);
+      const input = createCaseIn.parse({
+        person: {
+          givenName: who.givenName,
+          familyName: who.familyName,
+          ...(who.patronymic ? { patronymic: who.patronymic } : {}),
+          sex: who.sex,
+          birthDate: who.birthDate,
+          originRegion: who.originRegion,
+          ...(who.originDistrict ? { originDistrict: who.originDistrict } : {}),
+          languages: ['ky', 'ru'],
+        },
+        type: 'returnee_reintegration',
+        intakeChannel: 'iom_office',
+        consent: { givenOn: '2026-01-15', scope: ['data_processing', 'referral', 'follow_up'] },
+        household: [{ name: 'Айгерим', relationship: 'child', sex: 'female', age: 9, whereNow: 'home' }],
+      });
+      const c = await createCase(b.ctx, input);
+      await createEpisode(
+        b.ctx,
+        c.id,
+        createEpisodeIn.parse({
+          destinationCountry: 'RU',
+          destinationCity: 'Москва',
+          departedOn: '2024-04-10',
+          returnedOn: '2025-11-28',
+          sector: 'construction',
+          recruiterRelationship: 'same_village',
+          facts: { wagesUnpaid: true, deceived: true, documentsTaken: i % 3 === 0 },
+          wagesUnpaidAmount: '120000.00',
+          wagesUnpaidCurrency: 'RUB',
+        }),
+      );
+    },
+    seconds,
+    WRITERS,
+  );
   const audited = await perSecond(
     () => transact(b.ctx, { action: 'bench.noop', entityType: 'bench' }, (_tx, audit) => audit()),
     seconds / 2,
+    WRITERS,
   );
   return { casesPerSecond: cases.rate, cases: cases.count, auditedPerSecond: audited.rate };
 }

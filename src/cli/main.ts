@@ -109,6 +109,25 @@ program
     }),
   );
 
+program
+  .command('duplicates')
+  .description('duplicate review')
+  .command('scan')
+  .description(
+    'scan the whole registry for likely duplicate persons and store the pairs for supervisors to review, with progress',
+  )
+  .option('--threshold <score>', 'lowest match score kept (default: the matcher’s threshold)', (v) => {
+    const n = Number(v);
+    if (!(n > 0 && n <= 1)) throw new InvalidArgumentError('a score above 0, at most 1');
+    return n;
+  })
+  .action((opts: { threshold?: number }) =>
+    withDatabase(async ({ database }) => {
+      const { runScan } = await import('./scan.ts');
+      await runScan(database.db, opts, out);
+    }),
+  );
+
 const user = program.command('user').description('manage accounts');
 user
   .command('create')

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { sql } from 'drizzle-orm';
+import { type Logger, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -31,12 +31,19 @@ const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url)
 
 /**
  * Opens PostgreSQL when a URL is given, otherwise an embedded PGlite under `dataDir`
- * (`memory://` keeps it in memory, for tests). Engine differences stop here.
+ * (`memory://` keeps it in memory, for tests). Engine differences stop here. A `logger` sees every
+ * query with its parameters (the benchmark replays them as raw SQL; never log them in production:
+ * parameters hold personal data).
  */
-export async function openDatabase(opts: { url?: string; dataDir?: string }): Promise<Database> {
+export async function openDatabase(opts: {
+  url?: string | undefined;
+  dataDir?: string | undefined;
+  logger?: Logger | undefined;
+}): Promise<Database> {
+  const logger = opts.logger ?? false;
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const db = drizzlePg(pool, { schema, logger }) as unknown as Db;
     return {
       db,
       engine: 'postgres',
@@ -51,7 +58,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
     mkdirSync(location, { recursive: true });
   }
   const client = await PGlite.create(location, { extensions: { pg_trgm } });
-  const raw = drizzlePglite(client, { schema });
+  const raw = drizzlePglite(client, { schema, logger });
   return {
     db: raw as unknown as Db,
     engine: 'pglite',

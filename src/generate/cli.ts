@@ -1,12 +1,11 @@
 /**
  * The `koldoo generate` command body: a progress bar on stderr (rate and time left), the run, and
- * a summary. Loaded lazily by src/cli/main.ts, so `koldoo serve` never loads the generator or its
- * development-only packages.
+ * a summary. Loaded lazily by src/cli/main.ts, so `koldoo serve` never loads the generator.
  */
-import cliProgress from 'cli-progress';
 import { today } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
+import { progressBar } from '../cli/progress.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import { DEFAULT_SEED, type GenerateResult, generate } from './generate.ts';
 
@@ -18,31 +17,6 @@ export interface GenerateCommand {
   batch?: number;
 }
 
-/** A progress bar for a run of `total` persons, written to stderr (also when it is not a terminal). */
-export function progressBar(total: number): { update(done: number, added: number): void; stop(): void } {
-  const bar = new cliProgress.SingleBar(
-    {
-      stream: process.stderr,
-      format:
-        'generate |{bar}| {percentage}% | {value}/{total} persons ({added} new) | {rate}/s | {duration_formatted} | ETA {eta_formatted}',
-      etaBuffer: 20,
-      hideCursor: true,
-      noTTYOutput: true,
-      notTTYSchedule: 5000,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  const started = performance.now();
-  bar.start(total, 0, { added: 0, rate: 0 });
-  return {
-    update(done, added) {
-      const seconds = (performance.now() - started) / 1000;
-      bar.update(done, { added, rate: Math.round(done / Math.max(seconds, 0.001)) });
-    },
-    stop: () => bar.stop(),
-  };
-}
-
 /** Runs the command and prints what it did. */
 export async function runGenerate(
   database: Database,
@@ -52,7 +26,7 @@ export async function runGenerate(
 ): Promise<GenerateResult> {
   const asOf = opts.asOf ?? today();
   if (!isIsoDate(asOf)) throw new Error(`--as-of must be a date like 2026-03-01, not ${asOf}`);
-  const bar = progressBar(opts.persons);
+  const bar = progressBar(opts.persons, 'generate', 'persons');
   let result: GenerateResult;
   try {
     result = await generate(database, {
@@ -62,7 +36,7 @@ export async function runGenerate(
       batchSize: opts.batch,
       demoPassword: process.env.KOLDOO_DEMO_PASSWORD,
       manifestDir: config.dataDir,
-      onProgress: (p) => bar.update(p.done, p.added),
+      onProgress: (p) => bar.update(p.done, { note: ` (${p.added} new)` }),
     });
   } finally {
     bar.stop();

@@ -4,6 +4,7 @@ import { describeEachEngine } from '../../test/helpers/harness.ts';
 import { verifyAuditChain } from '../audit/verify.ts';
 import { rowsOf } from '../db/client.ts';
 import { auditEvents, caseEvents, cases, episodes, followups, persons } from '../db/schema/index.ts';
+import { matchKeysMissing } from '../modules/persons/keys.ts';
 import { generate } from './generate.ts';
 import { baseIdentity, personId, plantedDuplicates } from './identity.ts';
 import { seedKey } from './prng.ts';
@@ -51,6 +52,16 @@ describeEachEngine('generate', (h) => {
       .from(followups)
       .where(sql`${followups.status} = 'scheduled' and ${followups.dueOn} < ${AS_OF}`);
     expect(overdue!.n).toBeGreaterThan(0);
+  });
+
+  it('stores every person with current match keys, so search needs no backfill', async () => {
+    expect(await matchKeysMissing(h().database.db)).toBe(false);
+    const [row] = await h()
+      .database.db.select({ id: persons.id })
+      .from(persons)
+      .where(eq(persons.nameCanonical, ''))
+      .limit(1);
+    expect(row).toBeUndefined();
   });
 
   it('is deterministic and idempotent: the same seed again adds nothing and the ids are those of the seed', async () => {

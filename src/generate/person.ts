@@ -7,6 +7,7 @@ import type { CaseType, IntakeChannel } from '../domain/codes.ts';
 import { ageAt } from '../domain/dates.ts';
 import { type ScreeningResult, screen } from '../domain/screening.ts';
 import { numberingRegion } from '../modules/cases/numbering.ts';
+import { matchKeyColumns } from '../modules/persons/keys.ts';
 import type { Batch, CaseDraft, Staff } from './batch.ts';
 import { type CaseInfo, addCasework } from './casework.ts';
 import type { StoryContext } from './context.ts';
@@ -43,7 +44,7 @@ function personRow(
   const age = ageAt(who.birthDate, registered.on);
   const docs = documentsOf(rng, false);
   const at = atOfficeTime(registered.on, 0);
-  b.persons.push({
+  const person = {
     id: personId(ctx.key, index),
     givenName: who.givenName,
     familyName: who.familyName,
@@ -66,7 +67,10 @@ function personRow(
     createdBy: registered.by?.id ?? null,
     createdAt: at,
     updatedAt: at,
-  });
+  };
+  // With its match keys, as the services store them: search and the duplicate scan find a
+  // generated registry at once, without a backfill of every row.
+  b.persons.push({ ...person, ...matchKeyColumns(person) });
 }
 
 /** Adds one generated person with all their cases, in the order a real office would have entered them. */

@@ -29,7 +29,8 @@ describe('koldoo CLI', () => {
   it('prints help for every command', async () => {
     const top = await koldoo('--help');
     expect(top.code).toBe(0);
-    for (const cmd of ['serve', 'migrate', 'user', 'audit', 'demo']) expect(top.stdout).toContain(cmd);
+    for (const cmd of ['serve', 'migrate', 'user', 'audit', 'demo', 'generate', 'duplicates'])
+      expect(top.stdout).toContain(cmd);
     const user = await koldoo('user', '--help');
     expect(user.stdout).toContain('create');
     expect(user.stdout).toContain('reset-password');
@@ -76,6 +77,20 @@ describe('koldoo CLI', () => {
     const verify = await koldoo('audit', 'verify');
     expect(verify.code).toBe(0);
     expect(verify.stdout).toMatch(/intact: \d+ events/);
+  }, 180_000);
+
+  it('generates a registry and scans it for duplicates, showing each phase, and audits the scan', async () => {
+    const generated = await koldoo('generate', '--persons', '200', '--seed', 'cli-scan');
+    expect(generated.code).toBe(0);
+    expect(generated.stderr).toMatch(/generate \|.*200\/200 persons/);
+    const scan = await koldoo('duplicates', 'scan');
+    expect(scan.code).toBe(0);
+    expect(scan.stderr).toMatch(/scoring \|/);
+    const [, found] = /(\d+) likely duplicates/.exec(scan.stdout) ?? [];
+    // The generator plants some: the same person registered again by another office.
+    expect(Number(found)).toBeGreaterThan(0);
+    expect((await koldoo('duplicates', 'scan', '--threshold', '2')).code).toBe(2);
+    expect((await koldoo('audit', 'verify')).code).toBe(0);
   }, 180_000);
 
   it('audit verify exits 1 when an event has been altered', async () => {

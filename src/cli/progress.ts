@@ -1,0 +1,39 @@
+import cliProgress from 'cli-progress';
+
+/** A progress bar on stderr: what is done of a total, the rate and the time left. */
+export interface Progress {
+  /** Moves the bar; `label` and `note` replace the line's title and trailing note. */
+  update(done: number, extra?: { total?: number; label?: string; note?: string }): void;
+  stop(): void;
+}
+
+/**
+ * A progress bar of `total` `unit`s titled `label`, written to stderr (every 5 s when it is not a
+ * terminal, so logs of long runs show progress too).
+ */
+export function progressBar(total: number, label: string, unit: string): Progress {
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format: `{label} |{bar}| {percentage}% | {value}/{total} ${unit}{note} | {rate}/s | {duration_formatted} | ETA {eta_formatted}`,
+      etaBuffer: 20,
+      hideCursor: true,
+      noTTYOutput: true,
+      notTTYSchedule: 5000,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = performance.now();
+  let current = { label, note: '' };
+  bar.start(total, 0, { ...current, rate: 0 });
+  return {
+    update(done, extra = {}) {
+      if (extra.label !== undefined && extra.label !== current.label) started = performance.now();
+      current = { label: extra.label ?? current.label, note: extra.note ?? current.note };
+      if (extra.total !== undefined) bar.setTotal(extra.total);
+      const seconds = (performance.now() - started) / 1000;
+      bar.update(done, { ...current, rate: Math.round(done / Math.max(seconds, 0.001)) });
+    },
+    stop: () => bar.stop(),
+  };
+}
