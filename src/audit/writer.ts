@@ -22,8 +22,8 @@ export interface AuditEntry {
   outcome?: 'ok' | 'denied' | 'failed';
 }
 
-// Any constant works; it only has to be the same for every writer of the chain.
-const CHAIN_LOCK = 0x6b6f6c64;
+/** The advisory lock that orders appends to the chain; every writer of the chain must take it. */
+export const CHAIN_LOCK = 0x6b6f6c64;
 
 /** The hashed fields of an event, stamped with the moment it happened. */
 export function auditFields(src: AuditSource, entry: AuditEntry, at = new Date()): ChainedFields {

@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setImmediate as yieldToIo } from 'node:timers/promises';
 import { type ChainedFields, GENESIS_HASH, eventHash } from '../audit/chain.ts';
+import { CHAIN_LOCK } from '../audit/writer.ts';
 import type { Database } from '../db/client.ts';
 import * as t from '../db/schema/index.ts';
 import { REGION_TAGS, formatCaseNumber } from '../domain/case-number.ts';
@@ -52,8 +53,9 @@ export interface GenerateResult {
 /** The seed used when none is given. */
 export const DEFAULT_SEED = 'koldoo';
 
-// The audit writer's lock (src/audit/writer.ts, CHAIN_LOCK): the same number, or appends interleave.
-const CHAIN_LOCK = 0x6b6f6c64;
+// Orders generator runs among themselves (the check for persons already present, case numbers);
+// the audit chain's own lock is taken only for the audit rows, so the API is not held up meanwhile.
+const GENERATOR_LOCK = CHAIN_LOCK + 1;
 
 async function build(ctx: StoryContext, indices: readonly number[], requestId: string): Promise<Batch> {
   const batch = new Batch(requestId);
@@ -114,7 +116,7 @@ async function numberCases(s: BulkSession, batch: Batch): Promise<void> {
   }
 }
 
-// Continues the hash chain from its current end, under the writers' lock, in time order.
+// Continues the hash chain from its current end, in time order; the caller holds the chain's lock.
 async function chainAudit(s: BulkSession, batch: Batch) {
   const [last] = await s.query<{ hash: string }>('select hash from audit_events order by seq desc limit 1');
   let prev = last?.hash ?? GENESIS_HASH;
@@ -137,7 +139,7 @@ async function write(
   requestId: string,
 ): Promise<Batch> {
   return bulkTransaction(database, async (s) => {
-    await s.query('select pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+    await s.query('select pg_advisory_xact_lock($1)', [GENERATOR_LOCK]);
     // Another run of the same seed may have loaded some of these meanwhile: then rebuild without them.
     const present = await existing(
       s.query,
@@ -166,6 +168,7 @@ async function write(
     await s.copy(t.referrals, batch.referrals);
     await s.copy(t.followups, batch.followups);
     await s.copy(t.caseEvents, batch.caseEvents);
+    await s.query('select pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
     await s.copy(t.auditEvents, await chainAudit(s, batch));
     return batch;
   });

@@ -297,6 +297,16 @@ describe.skipIf(browserSkipReason !== undefined)(
       const link = warning.getByRole('link', { name: `Open case ${kase.number}` });
       await link.waitFor();
       expect(await link.getAttribute('href')).toBe(`/cases/${kase.id}`);
+      // Each likely record says how sure the match is and why, field by field.
+      const match = warning
+        .getByTestId('possible-match')
+        .filter({ has: page.getByRole('link', { name: `Open case ${kase.number}` }) });
+      expect(await match.getByTestId('match-score').textContent()).toMatch(/^Score \d+%: /);
+      expect(await match.locator('li[data-component="name"]').textContent()).toContain(
+        'Name: the same name, whatever the script or word order',
+      );
+      expect(await match.locator('li[data-component="sex"]').textContent()).toContain('Sex: the same');
+      await match.getByText(/^Not compared, missing in one record: .*Phone/).waitFor();
       await shot(page, 'wizard-duplicate-warning');
       // Still on the person step with everything typed; "a different person" goes on.
       expect(await page.getByLabel(/^Family name/).inputValue()).toBe('Эргешова');

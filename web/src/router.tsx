@@ -28,6 +28,7 @@ const NewCasePage = lazyNamed(() => import('./features/intake/NewCasePage.tsx'),
 const WorkPage = lazyNamed(() => import('./features/work/WorkPage.tsx'), 'WorkPage');
 const CasesPage = lazyNamed(() => import('./features/cases/CasesPage.tsx'), 'CasesPage');
 const CasePage = lazyNamed(() => import('./features/cases/CasePage.tsx'), 'CasePage');
+const DuplicatesPage = lazyNamed(() => import('./features/duplicates/DuplicatesPage.tsx'), 'DuplicatesPage');
 const NotFoundPage = lazyNamed(() => import('./routes/NotFoundPage.tsx'), 'NotFoundPage');
 
 const suspended = (node: ReactNode) => <Suspense fallback={<PageLoader />}>{node}</Suspense>;
@@ -73,6 +74,14 @@ export function AppRoutes() {
           element={
             <RequireAbility ability="case:read">
               <CasePage />
+            </RequireAbility>
+          }
+        />
+        <Route
+          path="duplicates"
+          element={
+            <RequireAbility ability="duplicate:scan">
+              <DuplicatesPage />
             </RequireAbility>
           }
         />

@@ -75,6 +75,11 @@ export function AppLayout() {
     { to: '/admin/services', label: t('admin.nav.services'), show: can('service:write') },
     { to: '/admin/catalogue', label: t('admin.nav.catalogue'), show: can('catalogue:write') },
     { to: '/admin/ceilings', label: t('admin.nav.ceilings'), show: can('catalogue:write') },
+    {
+      to: '/duplicates',
+      label: t('duplicates.nav'),
+      show: can('duplicate:scan') || can('duplicate:review'),
+    },
     { to: '/audit', label: t('nav.audit'), show: can('audit:read') },
     { to: '/password', label: t('nav.changePassword'), show: true },
   ];

@@ -1,6 +1,7 @@
 import type admin from './en/admin.json';
 import type cases from './en/cases.json';
 import type core from './en/core.json';
+import type duplicates from './en/duplicates.json';
 import type hotline from './en/hotline.json';
 import type intake from './en/intake.json';
 import type partner from './en/partner.json';
@@ -16,4 +17,5 @@ export type Translation = typeof core &
   typeof work &
   typeof partner &
   typeof admin &
-  typeof cases;
+  typeof cases &
+  typeof duplicates;

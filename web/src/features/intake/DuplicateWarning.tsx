@@ -1,80 +1,67 @@
-import { Alert, Anchor, Button, Group, List, Loader, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Alert, Anchor, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useFormat } from '../../i18n/format.ts';
-import { localDay } from './dates.ts';
-import { casesOfPerson } from './duplicates.ts';
-import type { PossibleMatch } from './types.ts';
+import { EvidenceList, ScoreBadge, usePersonFacts } from '../duplicates/Evidence.tsx';
+import type { PersonMatch } from '../duplicates/types.ts';
 
-/** One possibly-same person with the cases the worker may open for them. */
-function MatchItem({ match }: { match: PossibleMatch }) {
+/** How many likely records are shown; the best come first. */
+const SHOWN = 5;
+
+/** One likely existing record: who, how sure, why, and the cases the worker may open instead. */
+function MatchItem({ match }: { match: PersonMatch }) {
   const { t } = useTranslation();
-  const fmt = useFormat();
-  const cases = useQuery({
-    queryKey: ['cases', 'of-person', match.id],
-    queryFn: ({ signal }) => casesOfPerson(match, signal),
-    staleTime: 30_000,
-  });
-  const born = match.birthDate
-    ? t('intake.duplicates.born', { date: fmt.date(localDay(match.birthDate)) })
-    : match.estimatedAge !== null
-      ? t('intake.duplicates.age', { age: fmt.number(match.estimatedAge) })
-      : null;
+  const facts = usePersonFacts();
+  const p = match.person;
+  const { born, origin } = facts(p);
   return (
-    <List.Item>
-      <Stack gap={2}>
-        <Text size="sm">
-          <Text span fw={700}>
-            {match.pseudonym ?? match.name}
-          </Text>
-          {match.pseudonym && match.name ? ` · ${match.name}` : ''}
-          {born ? ` · ${born}` : ''}
-        </Text>
-        {match.reasons.length > 0 && (
-          <Text size="xs" c="dimmed">
-            {match.reasons.join('; ')}
-          </Text>
-        )}
-        {cases.isPending && <Loader size="xs" aria-label={t('common.loading')} />}
-        {cases.isError && (
-          <Text size="xs" c="dimmed">
-            {t('intake.duplicates.casesUnavailable')}
-          </Text>
-        )}
-        {cases.data && cases.data.length === 0 && (
+    <Paper component="li" withBorder p="sm" data-testid="possible-match">
+      <Stack gap={6}>
+        <Group justify="space-between" align="flex-start" gap="xs">
+          <Stack gap={0}>
+            <Text size="sm" fw={700}>
+              {p.pseudonym ?? p.name}
+            </Text>
+            <Text size="sm">
+              {[p.pseudonym ? p.name : null, t(`intake.sexes.${p.sex}`), born, origin]
+                .filter(Boolean)
+                .join(' · ')}
+            </Text>
+          </Stack>
+          <ScoreBadge score={match.score} />
+        </Group>
+        <EvidenceList components={match.components} evidence={match.evidence} />
+        {match.cases.length === 0 ? (
           <Text size="xs" c="dimmed">
             {t('intake.duplicates.noOpenableCase')}
           </Text>
-        )}
-        {cases.data && cases.data.length > 0 && (
+        ) : (
           <Group gap="sm">
-            {cases.data.map((c) => (
-              <Anchor key={c.id} component={Link} to={`/cases/${c.id}`} size="sm">
+            {match.cases.map((c) => (
+              <Anchor key={c.id} component={Link} to={`/cases/${c.id}`} size="sm" fw={600}>
                 {t('intake.duplicates.openCase', { number: c.number })}
               </Anchor>
             ))}
           </Group>
         )}
       </Stack>
-    </List.Item>
+    </Paper>
   );
 }
 
 /**
- * "This person may already be registered": shown before a new person is created when the
- * family name (or the server's matcher) finds someone. The worker opens the existing case, or
- * says it is a different person and goes on.
+ * "This person may already be registered": shown before a new person is created when the matcher
+ * finds likely records of them, each with its score and evidence. The worker opens the existing
+ * case, or says it is a different person and goes on.
  */
 export function DuplicateWarning({
   matches,
   onContinue,
 }: {
-  matches: PossibleMatch[];
+  matches: PersonMatch[];
   onContinue: () => void;
 }) {
   const { t } = useTranslation();
-  const shown = matches.slice(0, 5);
+  const shown = matches.slice(0, SHOWN);
   return (
     <Alert
       color="orange"
@@ -86,11 +73,11 @@ export function DuplicateWarning({
     >
       <Stack gap="sm">
         <Text size="sm">{t('intake.duplicates.body', { n: matches.length })}</Text>
-        <List spacing="xs">
+        <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
           {shown.map((m) => (
-            <MatchItem key={m.id} match={m} />
+            <MatchItem key={m.person.id} match={m} />
           ))}
-        </List>
+        </Stack>
         {matches.length > shown.length && (
           <Text size="xs" c="dimmed">
             {t('intake.duplicates.more', { n: matches.length - shown.length })}

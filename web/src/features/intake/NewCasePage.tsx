@@ -11,17 +11,18 @@ import { issueMessage } from '../../i18n/messages.ts';
 import { useCreateCase, useCreateEpisode } from './api.ts';
 import { ConsentStep } from './ConsentStep.tsx';
 import { DuplicateWarning } from './DuplicateWarning.tsx';
-import { findPossibleDuplicates } from './duplicates.ts';
+import { findPossibleDuplicates, matchKey, type MatchQuery } from './duplicates.ts';
 import { EpisodeStep } from './EpisodeStep.tsx';
 import { HouseholdStep } from './HouseholdStep.tsx';
 import { PersonStep } from './PersonStep.tsx';
-import type { PossibleMatch } from './types.ts';
+import type { PersonMatch } from '../duplicates/types.ts';
 import {
   STEPS,
   caseBody,
   channelForOfficeKind,
   emptyWizard,
   episodeBody,
+  personBody,
   fieldId,
   firstStepWith,
   serverProblems,
@@ -44,18 +45,19 @@ function focusField(path: string): void {
   target?.scrollIntoView({ block: 'center' });
 }
 
-/** What the duplicate check found for the names as typed. */
+/** What the duplicate check found for the person as typed; `failed` when it could not run. */
 interface DuplicateCheck {
   key: string;
-  matches: PossibleMatch[];
+  matches: PersonMatch[];
   acknowledged: boolean;
-  error?: unknown;
+  failed?: boolean;
 }
 
-const personKey = (v: WizardValues) =>
-  [v.person.familyName, v.person.givenName, v.person.birthDate, v.person.phone]
-    .map((s) => s.trim().toLowerCase())
-    .join('|');
+/** The person as they would be created, with the household named so far: what the matcher compares. */
+const matchQueryOf = (v: WizardValues): MatchQuery => ({
+  ...personBody(v.person),
+  householdNames: v.household.map((m) => m.name),
+});
 
 /**
  * The new-case wizard (/cases/new): person → household → first migration episode → case and
@@ -150,29 +152,34 @@ export function NewCasePage() {
     setFocusTarget(focus);
   };
 
-  const checkDuplicates = async (): Promise<boolean> => {
-    const key = personKey(values);
-    if (dup && dup.key === key && !dup.error && (dup.matches.length === 0 || dup.acknowledged)) return true;
+  // Without access to persons there is nothing to match against; the office that works the case checks.
+  const canMatch = can('person:read');
+
+  /**
+   * Looks for the person among those registered; true when the wizard may go on. A check that
+   * cannot run does not hold intake up: the wizard goes on and says so quietly.
+   */
+  const checkDuplicates = async (force = false): Promise<boolean> => {
+    if (!canMatch) return true;
+    const query = matchQueryOf(values);
+    const key = matchKey(query);
+    if (!force && dup && dup.key === key && (dup.matches.length === 0 || dup.acknowledged)) return true;
     setChecking(true);
     try {
-      const p = values.person;
-      const matches = await findPossibleDuplicates({
-        givenName: p.givenName,
-        familyName: p.familyName,
-        patronymic: p.patronymic,
-        birthDate: p.birthDate,
-        estimatedAge: p.estimatedAge.trim() ? Number(p.estimatedAge) : undefined,
-        phone: p.phone,
-      });
+      const matches = await findPossibleDuplicates(query);
       setDup({ key, matches, acknowledged: false });
       if (matches.length > 0) requestAnimationFrame(() => document.getElementById('wiz-duplicates')?.focus());
       return matches.length === 0;
-    } catch (error) {
-      setDup({ key, matches: [], acknowledged: false, error });
-      return false;
+    } catch {
+      setDup({ key, matches: [], acknowledged: true, failed: true });
+      return true;
     } finally {
       setChecking(false);
     }
+  };
+
+  const checkAgain = async () => {
+    if (!(await checkDuplicates(true)) && stepIndex !== 0) goTo(0);
   };
 
   const reportServer = (error: unknown, request: 'case' | 'episode') => {
@@ -247,7 +254,7 @@ export function NewCasePage() {
   };
 
   const acknowledge = () => {
-    setDup((d) => (d ? { ...d, acknowledged: true, error: undefined } : d));
+    setDup((d) => (d ? { ...d, acknowledged: true } : d));
     goTo(stepIndex + 1);
   };
 
@@ -284,7 +291,9 @@ export function NewCasePage() {
 
   const saving = createCase.isPending || createEpisode.isPending;
   const last = stepIndex === STEPS.length - 1;
-  const dupShown = step === 'person' && dup && dup.key === personKey(values) && !dup.acknowledged;
+  const dupShown =
+    step === 'person' && dup && dup.key === matchKey(matchQueryOf(values)) && !dup.acknowledged;
+  const checkSkipped = !created && dup?.failed === true;
   const stepTitle = t(`intake.steps.${step}`);
 
   return (
@@ -323,6 +332,21 @@ export function NewCasePage() {
               {stepTitle}
             </Title>
             {otherError != null && <ErrorAlert error={otherError} />}
+            {checkSkipped && (
+              <Group gap="xs" role="status" data-testid="duplicate-check-skipped">
+                <Text size="sm" c="dimmed">
+                  {t('intake.duplicates.checkSkipped')}
+                </Text>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  onClick={() => void checkAgain()}
+                  loading={checking}
+                >
+                  {t('intake.duplicates.checkAgain')}
+                </Button>
+              </Group>
+            )}
             {step === 'person' && <PersonStep values={values.person} set={setPart('person')} err={err} />}
             {step === 'household' && (
               <HouseholdStep
@@ -338,26 +362,6 @@ export function NewCasePage() {
             {step === 'consent' && <ConsentStep values={values.kase} set={setPart('kase')} err={err} />}
             {dupShown && dup.matches.length > 0 && (
               <DuplicateWarning matches={dup.matches} onContinue={acknowledge} />
-            )}
-            {dupShown && dup.error != null && (
-              <Alert
-                color="orange"
-                role="alert"
-                title={t('intake.duplicates.checkFailed')}
-                styles={{ title: { color: 'var(--mantine-color-orange-9)' } }}
-              >
-                <Stack gap="xs" align="flex-start">
-                  <Text size="sm">{t('intake.duplicates.checkFailedBody')}</Text>
-                  <Group gap="xs">
-                    <Button size="xs" variant="default" onClick={() => void next()}>
-                      {t('common.retry')}
-                    </Button>
-                    <Button size="xs" variant="subtle" onClick={acknowledge}>
-                      {t('intake.duplicates.continueUnchecked')}
-                    </Button>
-                  </Group>
-                </Stack>
-              </Alert>
             )}
             <Group justify="space-between">
               <Button

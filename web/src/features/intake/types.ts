@@ -165,17 +165,3 @@ export interface EpisodeInput {
   wagesUnpaidCurrency?: string;
   notes?: string;
 }
-
-/** A person who may already be registered, as the duplicate warning shows them. */
-export interface PossibleMatch {
-  id: string;
-  pseudonym: string | null;
-  name: string;
-  /** The family name alone, to find the person's cases (GET /cases?q=…). */
-  familyName: string | null;
-  birthDate: string | null;
-  estimatedAge: number | null;
-  originRegion: string | null;
-  /** Why the server thinks it is the same person, when it says (POST /persons/match). */
-  reasons: string[];
-}

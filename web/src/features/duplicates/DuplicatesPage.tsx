@@ -1,0 +1,124 @@
+import './styles.ts';
+import { Alert, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useCan } from '../../api/auth.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { LoadMore } from '../../components/LoadMore.tsx';
+import { PageLoader } from '../../components/PageLoader.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { usePairs } from './api.ts';
+import { MergeNotice } from './MergeNotice.tsx';
+import { PairCard, type RecentMerge } from './PairCard.tsx';
+import { ScanPanel } from './ScanPanel.tsx';
+import { PAIR_STATUSES, type PairStatus } from './types.ts';
+
+const isStatus = (s: string | null): s is PairStatus =>
+  (PAIR_STATUSES as readonly (string | null)[]).includes(s);
+
+/** The candidate pairs of one status, highest score first, a page at a time. */
+function PairList({
+  status,
+  onStatus,
+  onMerged,
+}: {
+  status: PairStatus;
+  onStatus: (s: PairStatus) => void;
+  onMerged: (m: RecentMerge) => void;
+}) {
+  const { t } = useTranslation();
+  const query = usePairs(status, true);
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="pairs-title">
+      <Group justify="space-between" gap="xs">
+        <Title order={2} size="h4" id="pairs-title">
+          {t('duplicates.pairs.title')}
+        </Title>
+        <SegmentedControl
+          w={{ base: '100%', sm: 'auto' }}
+          fullWidth
+          styles={{ label: { whiteSpace: 'normal' } }}
+          value={status}
+          onChange={(v) => isStatus(v) && onStatus(v)}
+          aria-label={t('duplicates.pairs.statusLabel')}
+          data={PAIR_STATUSES.map((s) => ({ value: s, label: t(`duplicates.status.${s}`) }))}
+        />
+      </Group>
+      {query.isPending ? (
+        <PageLoader />
+      ) : query.isError ? (
+        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
+      ) : items.length === 0 ? (
+        <Text c="dimmed">{t(`duplicates.pairs.empty.${status}`)}</Text>
+      ) : (
+        <>
+          {items.map((pair) => (
+            <PairCard key={`${pair.id}-${pair.version}`} pair={pair} onMerged={onMerged} />
+          ))}
+          <LoadMore
+            shown={items.length}
+            hasMore={query.hasNextPage}
+            loading={query.isFetchingNextPage}
+            onLoadMore={() => void query.fetchNextPage()}
+          />
+        </>
+      )}
+    </Stack>
+  );
+}
+
+/**
+ * Duplicate review (/duplicates): start the registry scan and follow it; then, for supervisors,
+ * the pairs it proposed, to confirm, reject or merge, with an Undo for each merge just made.
+ * Administrators may start the scan but see no persons, so they get the scan alone.
+ */
+export function DuplicatesPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const [params, setParams] = useSearchParams();
+  const [merges, setMerges] = useState<RecentMerge[]>([]);
+  const statusParam = params.get('status');
+  const status: PairStatus = isStatus(statusParam) ? statusParam : 'pending';
+  const scanId = params.get('scan');
+
+  const setParam = (key: string, value: string | null) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+
+  return (
+    <Stack gap="md">
+      <PageTitle>{t('duplicates.title')}</PageTitle>
+      <Text size="sm" c="dimmed" maw={760}>
+        {t('duplicates.intro')}
+      </Text>
+      <ScanPanel scanId={scanId} onScan={(id) => setParam('scan', id)} />
+      {can('duplicate:review') ? (
+        <>
+          {merges.map((m) => (
+            <MergeNotice
+              key={m.result.merge.id}
+              item={m}
+              onDismiss={() => setMerges((all) => all.filter((x) => x !== m))}
+            />
+          ))}
+          <PairList
+            status={status}
+            onStatus={(s) => setParam('status', s === 'pending' ? null : s)}
+            onMerged={(m) => setMerges((all) => [m, ...all])}
+          />
+        </>
+      ) : (
+        <Alert color="blue">{t('duplicates.reviewNotAllowed')}</Alert>
+      )}
+    </Stack>
+  );
+}
