@@ -311,7 +311,7 @@ describe('weights are data', () => {
         0.5,
       ),
     ).toBeCloseTo(-2.8, 10);
-    expect(curveValue(DEFAULT_MATCH_WEIGHTS.curves.name, 0.925)).toBeCloseTo(1.25, 10);
+    expect(curveValue(DEFAULT_MATCH_WEIGHTS.curves.name, 0.925)).toBeCloseTo(1.5, 10);
     expect(curveValue(DEFAULT_MATCH_WEIGHTS.curves.name, 2)).toBe(5);
   });
 

@@ -82,12 +82,14 @@ export type MatchWeights = z.infer<typeof matchWeightsSchema>;
  */
 // prettier-ignore
 export const DEFAULT_MATCH_WEIGHTS: MatchWeights = {
-  version: 'koldoo-match-1',
+  version: 'koldoo-match-2',
   prior: -3.5,
   curves: {
     // Below 0.86 the names are different names (a sibling's given name beside a shared surname);
-    // 0.92 is a one-letter typo in a short name, 0.95 a phonetic variant.
-    name: [[0, -7], [0.75, -5], [0.86, -3], [0.9, -0.5], [0.95, 3], [1, 5]],
+    // 0.92 is a one-letter typo in a short name, 0.95 a phonetic variant. Between 0.86 and 0.9 (a
+    // typo in one of two names, such as Сариева/Саирева) the name is only weak evidence against,
+    // so agreeing birth date, sex and origin carry it; a sibling's different birth date does not.
+    name: [[0, -7], [0.75, -5], [0.86, -2], [0.9, 0], [0.95, 3], [1, 5]],
     birthDate: [[0, -5.5], [0.1, -4.5], [0.2, -3.5], [0.5, 0], [0.7, 1.5], [0.85, 2.5], [1, 4]],
     // Agreement on sex says little (blocked candidates mostly agree); a conflict says a lot.
     sex: [[0, -6], [1, 0.4]],

@@ -83,7 +83,7 @@ describe.skipIf(browserSkipReason !== undefined)(
       // Another scan is running (started elsewhere): the screen says so and follows that scan.
       const [stuck] = await rig.harness.database.db
         .insert(duplicateScans)
-        .values({ threshold: 0.5, weightsVersion: 'koldoo-match-1' })
+        .values({ threshold: 0.5, weightsVersion: 'koldoo-match-2' })
         .returning();
       await page.getByRole('button', { name: 'Run a scan' }).click();
       await page.getByRole('alert').filter({ hasText: 'A scan is already running' }).waitFor();

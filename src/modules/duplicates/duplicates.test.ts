@@ -62,7 +62,7 @@ describeEachEngine('duplicate review: scan, pairs, decisions', (h) => {
       status: 'done',
       phase: 'done',
       threshold: 0.5,
-      weightsVersion: 'koldoo-match-1',
+      weightsVersion: 'koldoo-match-2',
       error: null,
     });
     expect(scan.pairsFound).toBeGreaterThanOrEqual(2);
@@ -103,7 +103,7 @@ describeEachEngine('duplicate review: scan, pairs, decisions', (h) => {
       status: 'pending',
       version: 1,
       decidedBy: null,
-      weightsVersion: 'koldoo-match-1',
+      weightsVersion: 'koldoo-match-2',
     });
     expect(pair!.score).toBeGreaterThan(0.9);
     expect(pair!.evidence).toEqual(expect.arrayContaining(['name:exact_canonical', 'phone:same']));

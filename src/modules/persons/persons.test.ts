@@ -169,7 +169,7 @@ describeEachEngine('persons: search in any script and matching', (h) => {
       householdNames: ['Sanobar Ergeshova'],
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toMatchObject({ threshold: 0.5, weightsVersion: 'koldoo-match-1' });
+    expect(res.body).toMatchObject({ threshold: 0.5, weightsVersion: 'koldoo-match-2' });
     const [top] = res.body.items;
     expect(top.person).toMatchObject({
       id: asanbai.personId,

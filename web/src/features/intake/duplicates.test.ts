@@ -43,7 +43,7 @@ const answer: PersonMatchResponse = {
     },
   ],
   threshold: 0.5,
-  weightsVersion: 'koldoo-match-1',
+  weightsVersion: 'koldoo-match-2',
 };
 
 const typed: MatchQuery = {
