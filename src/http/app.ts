@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
@@ -42,6 +43,9 @@ export async function buildApp(database: Database, config: Config): Promise<App>
     void reply.header('x-request-id', req.id);
   });
   registerErrorHandling(app);
+  // Caseworkers in border towns work over weak mobile connections: lists and the web bundle
+  // shrink several times under gzip. Brotli's better ratio is not worth its CPU on every answer.
+  await app.register(compress, { threshold: 1024, encodings: ['gzip', 'deflate'] });
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
@@ -61,11 +65,9 @@ export async function buildApp(database: Database, config: Config): Promise<App>
     if (!req.url.startsWith('/api') && req.method === 'GET' && webBuilt()) {
       return reply.sendFile('index.html');
     }
-    return reply
-      .status(404)
-      .send({
-        error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}`, details: {} },
-      });
+    return reply.status(404).send({
+      error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}`, details: {} },
+    });
   });
   return app;
 }
