@@ -174,6 +174,87 @@ describe.skipIf(browserSkipReason !== undefined)(
       await confirmed.getByText(/^Confirmed as one person on .+ Reason: Same phone;/).waitFor();
     });
 
+    it('finds a merge again under Recent merges after leaving the page, and undoes it there', async () => {
+      const page = await signIn('supervisor.osh');
+      await page.getByRole('link', { name: 'Duplicate records', exact: true }).click();
+      await page
+        .locator('label')
+        .filter({ hasText: /^Same person$/ })
+        .click();
+      const pair = page.getByTestId('duplicate-pair').filter({ hasText: 'Asanbaj-10' });
+      await pair.getByRole('button', { name: 'Merge the records' }).click();
+      const form = pair.getByTestId('merge-form');
+      await form.getByRole('radio', { name: /^Keep Асанбай-9/ }).check();
+      await form.getByLabel(/^Reason for the merge/).fill('Same phone, checked again with the centre');
+      await form.getByRole('button', { name: 'Merge', exact: true }).click();
+      await page
+        .getByTestId('merge-result')
+        .getByText('You can also undo it later, under Recent merges.')
+        .waitFor();
+      expect(await personOfCase(latin.caseId)).toBe(cyrillic.personId);
+
+      // Away and back: the notice is gone, the merge is under Recent merges, newest first.
+      await page.getByRole('link', { name: 'Home', exact: true }).first().click();
+      await page.waitForURL((url) => !url.pathname.startsWith('/duplicates'));
+      await page.getByRole('link', { name: 'Duplicate records', exact: true }).click();
+      await page.getByRole('heading', { name: 'Duplicate records', level: 1 }).waitFor();
+      expect(await page.getByTestId('merge-result').count()).toBe(0);
+      await page.getByRole('tab', { name: 'Recent merges' }).click();
+      await page.waitForURL(/tab=merges/);
+      const records = page.getByTestId('merge-record');
+      await records.first().waitFor();
+      expect(await records.count()).toBe(2);
+      const standing = records.first();
+      expect(await standing.getAttribute('data-status')).toBe('active');
+      await standing
+        .getByRole('heading', {
+          name: 'Asanbaj-10 (Asanbaj Toktogulov) merged into Асанбай-9 (Асанбай Токтогулов)',
+        })
+        .waitFor();
+      await standing.getByText(/^Merged .+ by Aigul Mamatova\. Reason: Same phone, checked again/).waitFor();
+      await standing.getByText('Moved: cases 1, migration episodes 0, household links 0.').waitFor();
+      // The first merge, undone from the notice, is listed as undone, with its reason.
+      const earlier = records.nth(1);
+      expect(await earlier.getAttribute('data-status')).toBe('undone');
+      await earlier.getByText(/^Undone .+ by Aigul Mamatova\. Reason: Checked with the centre/).waitFor();
+      expect(await earlier.getByRole('button', { name: 'Undo the merge' }).count()).toBe(0);
+
+      // Records changed since the list was read: the refusal says what changed.
+      const cw = await rig.harness.as('caseworker');
+      const episode = await cw.post(`/api/v1/cases/${latin.caseId}/episodes`, {
+        destinationCountry: 'RU',
+        facts: {},
+      });
+      expect(episode.status).toBe(201);
+      await standing.getByRole('button', { name: 'Undo the merge' }).click();
+      await standing.getByRole('button', { name: 'Undo', exact: true }).click();
+      await standing.getByText('Say why, for the record.').waitFor();
+      await standing.getByLabel(/^Reason for undoing/).fill('A namesake after all');
+      await standing.getByRole('button', { name: 'Undo', exact: true }).click();
+      await standing
+        .getByRole('alert')
+        .getByText('Migration episodes were added to the moved cases since the merge.')
+        .waitFor();
+      expect(await personOfCase(latin.caseId)).toBe(cyrillic.personId);
+
+      // Once the episode is gone again the same Undo goes through, and the merge shows as undone.
+      expect(
+        (await cw.request('DELETE', `/api/v1/cases/${latin.caseId}/episodes/${episode.body.episode.id}`))
+          .status,
+      ).toBe(204);
+      await standing.getByRole('button', { name: 'Undo', exact: true }).click();
+      const undone = records.filter({ hasText: 'A namesake after all' });
+      await undone.and(page.locator('[data-status="undone"]')).waitFor();
+      await undone.getByText(/^Undone .+ by Aigul Mamatova\. Reason: A namesake after all$/).waitFor();
+      expect(await personOfCase(latin.caseId)).toBe(latin.personId);
+      await page
+        .locator('label')
+        .filter({ hasText: /^In effect$/ })
+        .click();
+      await page.waitForURL(/merges=active/);
+      await page.getByText('No merges are in effect.').waitFor();
+    });
+
     it('shows the new-case wizard the registered person, with evidence, for a variant spelling', async () => {
       const page = await signIn('caseworker.osh');
       await page.goto('/cases/new');

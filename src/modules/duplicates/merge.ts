@@ -4,12 +4,13 @@
  * marked (merged_into) and leaves lists and search, and the merge record lists every moved row so
  * that an undo restores exactly those, if nothing has changed since that would make it unsafe.
  */
-import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
-import type { Actor } from '../../access/policy.ts';
+import { type Actor, decide } from '../../access/policy.ts';
 import { requirePermission } from '../../access/scope.ts';
 import type { Tx } from '../../db/client.ts';
+import { keyset, toPage } from '../../db/pagination.ts';
 import {
   type MovedRows,
   cases,
@@ -18,14 +19,16 @@ import {
   householdMembers,
   personMerges,
   persons,
+  users,
 } from '../../db/schema/index.ts';
 import { Conflict, Invalid, NotFound } from '../../errors.ts';
 import { type CaseEventKind, recordCaseEvent } from '../cases/events.ts';
 import { refreshScreening } from '../cases/screening.ts';
 import { bumpCaseVersion } from '../cases/service.ts';
-import { findPersonInScope } from '../persons/queries.ts';
-import { type Ctx, transact } from '../shared/context.ts';
-import type { mergeIn, undoIn } from './schema.ts';
+import { summaryOf } from '../persons/candidates.ts';
+import { findPersonInScope, personScope } from '../persons/queries.ts';
+import { type Ctx, transact, view } from '../shared/context.ts';
+import type { UndoBlocker, listMergesQuery, mergeIn, undoIn } from './schema.ts';
 
 const MOVED_FIELDS = ['mergedInto', 'cases', 'episodes', 'householdMembers'];
 
@@ -180,66 +183,44 @@ async function confirmPair(tx: Tx, actor: Actor, pairId: string, personIds: stri
   }
 }
 
-// The person that holds a merged person's cases now: the survivor, or whoever it was merged into since.
-async function finalPerson(tx: Tx, id: string) {
-  let current = id;
-  for (let hops = 0; hops < 50; hops++) {
-    const [p] = await tx
-      .select({ id: persons.id, mergedInto: persons.mergedInto })
-      .from(persons)
-      .where(eq(persons.id, current));
-    if (!p?.mergedInto) return current;
-    current = p.mergedInto;
-  }
-  return current;
-}
+// The two expressions below are evaluated over a row of person_merges (the query's table, not
+// aliased), in SQL written out with qualified names: drizzle leaves columns unqualified in a
+// one-table select, where they would bind to the wrong table inside the subqueries.
 
-// Why an undo would not give back exactly what the merge took, or null when it is safe.
-async function undoBlocker(tx: Tx, m: typeof personMerges.$inferSelect): Promise<string | null> {
-  const [merged] = await tx.select().from(persons).where(eq(persons.id, m.mergedPersonId));
-  if (merged?.mergedInto !== m.intoPersonId) return 'merged_person_changed';
-  const [into] = await tx.select().from(persons).where(eq(persons.id, m.intoPersonId));
-  if (into?.mergedInto) return 'survivor_merged_since';
-  const { cases: caseIds, episodes: episodeIds, householdMembers: memberIds } = m.moved;
-  const movedCases =
-    caseIds.length > 0
-      ? await tx.select({ personId: cases.personId }).from(cases).where(inArray(cases.id, caseIds))
-      : [];
-  if (movedCases.length !== caseIds.length || movedCases.some((c) => c.personId !== m.intoPersonId))
-    return 'cases_changed';
-  const movedEpisodes =
-    episodeIds.length > 0
-      ? await tx
-          .select({ personId: episodes.personId })
-          .from(episodes)
-          .where(inArray(episodes.id, episodeIds))
-      : [];
-  if (movedEpisodes.length !== episodeIds.length || movedEpisodes.some((e) => e.personId !== m.intoPersonId))
-    return 'episodes_changed';
-  if (caseIds.length > 0) {
-    const added = await tx
-      .select({ id: episodes.id })
-      .from(episodes)
-      .where(
-        and(
-          inArray(episodes.caseId, caseIds),
-          episodeIds.length > 0 ? notInArray(episodes.id, episodeIds) : undefined,
-        ),
-      )
-      .limit(1);
-    if (added.length > 0) return 'episodes_added_since';
-  }
-  const links =
-    memberIds.length > 0
-      ? await tx
-          .select({ linked: householdMembers.linkedPersonId })
-          .from(householdMembers)
-          .where(inArray(householdMembers.id, memberIds))
-      : [];
-  if (links.length !== memberIds.length || links.some((l) => l.linked !== m.intoPersonId))
-    return 'household_links_changed';
-  return null;
-}
+// The person that holds a merge's moved cases now: the survivor, or whoever it was merged into
+// since (followed for at most 50 merges). A merge is seen, and undone, in that person's scope.
+const holderId = sql<string>`(
+  with recursive chain(id, hops) as (
+    select person_merges.into_person_id, 0
+    union all
+    select p.merged_into, chain.hops + 1 from chain join persons p on p.id = chain.id
+    where p.merged_into is not null and chain.hops < 50
+  )
+  select chain.id from chain order by chain.hops desc limit 1)`;
+
+const movedIds = (key: keyof MovedRows) =>
+  sql.raw(`select m.id::uuid from jsonb_array_elements_text(person_merges.moved -> '${key}') as m(id)`);
+
+// Whether some moved row no longer exists or no longer belongs to the survivor.
+const strayed = (key: keyof MovedRows, table: string, owner: string) =>
+  sql`exists (select 1 from (${movedIds(key)}) as moved left join ${sql.raw(table)} r on r.id = moved.id
+    where r.${sql.raw(owner)} is distinct from person_merges.into_person_id)`;
+
+/**
+ * Why undoing a merge would not give back exactly what it took, or null when it is safe: one
+ * expression, so that the undo and the merges list judge alike.
+ */
+const undoBlocker = sql<UndoBlocker | null>`case
+  when not exists (select 1 from persons p where p.id = person_merges.merged_person_id
+    and p.merged_into = person_merges.into_person_id) then 'merged_person_changed'
+  when exists (select 1 from persons p where p.id = person_merges.into_person_id
+    and p.merged_into is not null) then 'survivor_merged_since'
+  when ${strayed('cases', 'cases', 'person_id')} then 'cases_changed'
+  when ${strayed('episodes', 'episodes', 'person_id')} then 'episodes_changed'
+  when exists (select 1 from episodes e where e.case_id in (${movedIds('cases')})
+    and e.id not in (${movedIds('episodes')})) then 'episodes_added_since'
+  when ${strayed('householdMembers', 'household_members', 'linked_person_id')} then 'household_links_changed'
+end`;
 
 /** Undoes a merge: the moved rows go back and the merged person returns; 409 when that is no longer safe. */
 export function undoMerge(ctx: Ctx, mergeId: string, input: z.infer<typeof undoIn>) {
@@ -248,13 +229,16 @@ export function undoMerge(ctx: Ctx, mergeId: string, input: z.infer<typeof undoI
     { action: 'person.merge_undo', entityType: 'person_merge', entityId: mergeId },
     async (tx, audit) => {
       requirePermission(ctx.actor, 'person:merge');
-      const [m] = await tx.select().from(personMerges).where(eq(personMerges.id, mergeId));
-      if (!m) throw new NotFound('person_merge', mergeId);
+      const [row] = await tx
+        .select({ m: personMerges, holder: holderId, blocker: undoBlocker })
+        .from(personMerges)
+        .where(eq(personMerges.id, mergeId));
+      if (!row) throw new NotFound('person_merge', mergeId);
+      const { m, blocker } = row;
       // Visible to whoever may merge the person now holding the moved cases.
-      if (!(await findPersonInScope(tx, ctx.actor, await finalPerson(tx, m.intoPersonId), 'person:merge')))
+      if (!(await findPersonInScope(tx, ctx.actor, row.holder, 'person:merge')))
         throw new NotFound('person_merge', mergeId);
       if (m.undoneAt) throw new Conflict('merge_undone', 'The merge was already undone');
-      const blocker = await undoBlocker(tx, m);
       if (blocker)
         throw new Conflict(
           'merge_not_undoable',
@@ -298,4 +282,83 @@ export function undoMerge(ctx: Ctx, mergeId: string, input: z.infer<typeof undoI
       return { merge: undone!, person: restored! };
     },
   );
+}
+
+const mergedPerson = alias(persons, 'merged_person');
+const intoPerson = alias(persons, 'into_person');
+const holder = alias(persons, 'holder');
+const merger = alias(users, 'merger');
+const undoer = alias(users, 'undoer');
+
+/**
+ * The merges whose moved cases are now held by a person in the actor's review scope, newest
+ * first: both persons (the merged one as their record stands), who merged and undid, what moved,
+ * and whether the actor may undo it now. Reading it is audited (it shows persons).
+ */
+export function listMerges(
+  ctx: Ctx,
+  q: z.infer<typeof listMergesQuery> & { limit: number; cursor?: string | undefined },
+) {
+  return view(ctx, { action: 'person.merge_list', entityType: 'person_merge' }, async (tx, audit) => {
+    requirePermission(ctx.actor, 'duplicate:review');
+    const page = keyset(
+      { column: personMerges.mergedAt, tiebreak: personMerges.id, descending: true },
+      q.cursor,
+    );
+    const status =
+      q.status === 'active'
+        ? isNull(personMerges.undoneAt)
+        : q.status === 'undone'
+          ? isNotNull(personMerges.undoneAt)
+          : undefined;
+    const rows = await tx
+      .select({
+        m: personMerges,
+        merged: mergedPerson,
+        into: intoPerson,
+        mergedByName: merger.displayName,
+        undoneByName: undoer.displayName,
+        blocker: undoBlocker,
+      })
+      .from(personMerges)
+      .innerJoin(mergedPerson, eq(mergedPerson.id, personMerges.mergedPersonId))
+      .innerJoin(intoPerson, eq(intoPerson.id, personMerges.intoPersonId))
+      .innerJoin(holder, eq(holder.id, holderId))
+      .innerJoin(merger, eq(merger.id, personMerges.mergedBy))
+      .leftJoin(undoer, eq(undoer.id, personMerges.undoneBy))
+      .where(and(personScope(tx, ctx.actor, 'duplicate:review', holder), status, page.where))
+      .orderBy(...page.orderBy)
+      .limit(q.limit + 1);
+    await audit();
+    const mayUndo = decide(ctx.actor, 'person:merge') === 'allow';
+    const result = toPage(rows, q.limit, (r) => [r.m.mergedAt.toISOString(), r.m.id]);
+    return {
+      items: result.items.map(({ m, ...r }) => {
+        const undone = m.undoneAt !== null;
+        return {
+          id: m.id,
+          mergedPerson: summaryOf(r.merged),
+          intoPerson: summaryOf(r.into),
+          pairId: m.pairId,
+          reason: m.reason,
+          movedCounts: {
+            cases: m.moved.cases.length,
+            episodes: m.moved.episodes.length,
+            householdMembers: m.moved.householdMembers.length,
+          },
+          mergedBy: m.mergedBy,
+          mergedByName: r.mergedByName,
+          mergedAt: m.mergedAt,
+          status: undone ? ('undone' as const) : ('active' as const),
+          undoneBy: m.undoneBy,
+          undoneByName: r.undoneByName,
+          undoneAt: m.undoneAt,
+          undoReason: m.undoReason,
+          undoable: !undone && r.blocker === null && mayUndo,
+          undoBlocker: undone ? null : r.blocker,
+        };
+      }),
+      nextCursor: result.nextCursor,
+    };
+  });
 }

@@ -3,8 +3,18 @@ import { pageOf, pageQuery } from '../../db/pagination.ts';
 import { contextOf } from '../../http/auth.ts';
 import { errorResponses } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
-import { mergePersons, undoMerge } from './merge.ts';
-import { decideIn, listPairsQuery, mergeIn, mergeResultOut, pairOut, scanOut, undoIn } from './schema.ts';
+import { listMerges, mergePersons, undoMerge } from './merge.ts';
+import {
+  decideIn,
+  listMergesQuery,
+  listPairsQuery,
+  mergeIn,
+  mergeRecordOut,
+  mergeResultOut,
+  pairOut,
+  scanOut,
+  undoIn,
+} from './schema.ts';
 import { decidePair, getScan, listPairs, startScan } from './service.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -73,13 +83,26 @@ export function duplicateRoutes(app: App, deps: RouteDeps): void {
       async (req) => ({ pair: await decidePair(ctx(req), req.params.id, status, req.body) }),
     );
   }
+  app.get(
+    '/persons/merges',
+    {
+      schema: {
+        tags,
+        description:
+          'Merges whose moved cases are now held by a person in your review scope, newest first (status=active or undone; both by default): both persons, the merged one as their record stands, who merged and why, how many rows moved, who undid it and why, and whether you may undo it now (undoable, or undoBlocker: what changed since). Audited.',
+        querystring: pageQuery.extend(listMergesQuery.shape),
+        response: { 200: pageOf(mergeRecordOut), ...errorResponses },
+      },
+    },
+    (req) => listMerges(ctx(req), req.query),
+  );
   app.post(
     '/persons/:id/merge',
     {
       schema: {
         tags,
         description:
-          'Merges this person into intoPersonId: cases, episodes and household links move, this person is marked merged (not deleted), screening is recomputed, every touched case gets a timeline event. Undo with POST /persons/merges/:mergeId/undo.',
+          'Merges this person into intoPersonId: cases, episodes and household links move, this person is marked merged (not deleted), screening is recomputed, every touched case gets a timeline event. Undo with POST /persons/merges/:mergeId/undo; merges are listed at GET /persons/merges.',
         params: idParams,
         body: mergeIn,
         response: { 200: mergeResultOut, ...errorResponses },

@@ -31,12 +31,26 @@ export const scanOut = z
 /** Query of GET /duplicates. */
 export const listPairsQuery = z.object({ status: z.enum(PAIR_STATUSES).default('pending') });
 
+/**
+ * A person of a candidate pair: the summary, what the merge form weighs to propose the record to
+ * keep (never a document number), and the version a merge of this person is checked against.
+ */
+export const pairPersonOut = personSummaryOut.extend({
+  patronymic: z.string().nullable(),
+  phone: z.string().nullable(),
+  documents: z
+    .object({ count: z.number(), numbered: z.number() })
+    .describe('Identity documents on record (held or retained), and how many of them have a number'),
+  version: z.number(),
+  createdAt: z.date(),
+});
+
 /** A candidate pair as the reviewer sees it: both persons, the score and why. */
 export const pairOut = z
   .object({
     id: z.uuid(),
-    personA: personSummaryOut,
-    personB: personSummaryOut,
+    personA: pairPersonOut,
+    personB: pairPersonOut,
     score: z.number(),
     evidence: z.array(z.string()),
     components: matchComponentsOut,
@@ -105,3 +119,50 @@ export const mergeOut = z
 
 /** Answer of a merge or its undo: the record and the person who now holds the cases. */
 export const mergeResultOut = z.object({ merge: mergeOut, person: personOut });
+
+/** Whether a merge stands or was undone. */
+export const MERGE_STATUSES = ['active', 'undone'] as const;
+
+/** Why undoing a merge would not give back exactly what it took (details.reason of 409 merge_not_undoable). */
+export const UNDO_BLOCKERS = [
+  'merged_person_changed',
+  'survivor_merged_since',
+  'cases_changed',
+  'episodes_changed',
+  'episodes_added_since',
+  'household_links_changed',
+] as const;
+/** One of UNDO_BLOCKERS. */
+export type UndoBlocker = (typeof UNDO_BLOCKERS)[number];
+
+/** Query of GET /persons/merges: every merge, or only those standing or undone. */
+export const listMergesQuery = z.object({ status: z.enum(MERGE_STATUSES).optional() });
+
+/** A merge as the merges list shows it: both persons, who did what and when, and whether it can be undone now. */
+export const mergeRecordOut = z
+  .object({
+    id: z.uuid(),
+    mergedPerson: personSummaryOut.describe(
+      'The person merged away, as their record stands (kept, marked merged)',
+    ),
+    intoPerson: personSummaryOut.describe('The person that stayed'),
+    pairId: z.uuid().nullable(),
+    reason: z.string(),
+    movedCounts: z
+      .object({ cases: z.number(), episodes: z.number(), householdMembers: z.number() })
+      .describe('How many cases, migration episodes and household links moved'),
+    mergedBy: z.uuid(),
+    mergedByName: z.string(),
+    mergedAt: z.date(),
+    status: z.enum(MERGE_STATUSES),
+    undoneBy: z.uuid().nullable(),
+    undoneByName: z.string().nullable(),
+    undoneAt: z.date().nullable(),
+    undoReason: z.string().nullable(),
+    undoable: z.boolean().describe('Whether you may undo it now'),
+    undoBlocker: z
+      .enum(UNDO_BLOCKERS)
+      .nullable()
+      .describe('Why a standing merge can no longer be undone: records changed since'),
+  })
+  .meta({ id: 'PersonMergeRecord' });

@@ -7,7 +7,7 @@ import type { Executor } from '../../db/client.ts';
 import { toPage } from '../../db/pagination.ts';
 import { duplicatePairs, duplicateScans, persons } from '../../db/schema/index.ts';
 import { Conflict, NotFound } from '../../errors.ts';
-import { summaryOf } from '../persons/candidates.ts';
+import { type PersonRow, summaryOf } from '../persons/candidates.ts';
 import { personScope } from '../persons/queries.ts';
 import { rankedPage } from '../persons/search.ts';
 import { type Ctx, transact, view } from '../shared/context.ts';
@@ -79,7 +79,20 @@ const pairsInScope = (tx: Executor, actor: Actor, ...where: (SQL | undefined)[])
 
 type PairRow = Awaited<ReturnType<typeof pairsInScope>>[number];
 
-const present = (r: PairRow) => ({ ...r.pair, personA: summaryOf(r.a), personB: summaryOf(r.b) });
+// What the merge form needs besides the summary, so that it does not read both records again.
+const pairPerson = (p: PersonRow) => {
+  const documents = [...p.documentsHeld, ...p.documentsRetained];
+  return {
+    ...summaryOf(p),
+    patronymic: p.patronymic,
+    phone: p.phone,
+    documents: { count: documents.length, numbered: documents.filter((d) => d.number).length },
+    version: p.version,
+    createdAt: p.createdAt,
+  };
+};
+
+const present = (r: PairRow) => ({ ...r.pair, personA: pairPerson(r.a), personB: pairPerson(r.b) });
 
 /** Candidate pairs to review, highest score first; reading them is audited (they show persons). */
 export function listPairs(

@@ -1,5 +1,5 @@
 import './styles.ts';
-import { Alert, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, SegmentedControl, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -11,11 +11,16 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { usePairs } from './api.ts';
 import { MergeNotice } from './MergeNotice.tsx';
 import { PairCard, type RecentMerge } from './PairCard.tsx';
+import { RecentMerges, isMergeFilter } from './RecentMerges.tsx';
 import { ScanPanel } from './ScanPanel.tsx';
 import { PAIR_STATUSES, type PairStatus } from './types.ts';
 
 const isStatus = (s: string | null): s is PairStatus =>
   (PAIR_STATUSES as readonly (string | null)[]).includes(s);
+
+const TAB_NAMES = ['pairs', 'merges'] as const;
+type TabName = (typeof TAB_NAMES)[number];
+const isTab = (s: string | null): s is TabName => (TAB_NAMES as readonly (string | null)[]).includes(s);
 
 /** The candidate pairs of one status, highest score first, a page at a time. */
 function PairList({
@@ -71,7 +76,8 @@ function PairList({
 
 /**
  * Duplicate review (/duplicates): start the registry scan and follow it; then, for supervisors,
- * the pairs it proposed, to confirm, reject or merge, with an Undo for each merge just made.
+ * the pairs it proposed, to confirm, reject or merge, with an Undo for each merge just made, and
+ * the merges made so far, to undo one later. The tab and filters are kept in the address.
  * Administrators may start the scan but see no persons, so they get the scan alone.
  */
 export function DuplicatesPage() {
@@ -82,6 +88,10 @@ export function DuplicatesPage() {
   const statusParam = params.get('status');
   const status: PairStatus = isStatus(statusParam) ? statusParam : 'pending';
   const scanId = params.get('scan');
+  const tabParam = params.get('tab');
+  const tab: TabName = isTab(tabParam) ? tabParam : 'pairs';
+  const mergesParam = params.get('merges');
+  const mergeFilter = isMergeFilter(mergesParam) ? mergesParam : 'all';
 
   const setParam = (key: string, value: string | null) =>
     setParams(
@@ -110,11 +120,32 @@ export function DuplicatesPage() {
               onDismiss={() => setMerges((all) => all.filter((x) => x !== m))}
             />
           ))}
-          <PairList
-            status={status}
-            onStatus={(s) => setParam('status', s === 'pending' ? null : s)}
-            onMerged={(m) => setMerges((all) => [m, ...all])}
-          />
+          <Tabs
+            value={tab}
+            keepMounted={false}
+            onChange={(v) => isTab(v) && setParam('tab', v === 'pairs' ? null : v)}
+          >
+            <Tabs.List>
+              {TAB_NAMES.map((name) => (
+                <Tabs.Tab key={name} value={name}>
+                  {t(`duplicates.tabs.${name}`)}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
+            <Tabs.Panel value="pairs" pt="md">
+              <PairList
+                status={status}
+                onStatus={(s) => setParam('status', s === 'pending' ? null : s)}
+                onMerged={(m) => setMerges((all) => [m, ...all])}
+              />
+            </Tabs.Panel>
+            <Tabs.Panel value="merges" pt="md">
+              <RecentMerges
+                filter={mergeFilter}
+                onFilter={(f) => setParam('merges', f === 'all' ? null : f)}
+              />
+            </Tabs.Panel>
+          </Tabs>
         </>
       ) : (
         <Alert color="blue">{t('duplicates.reviewNotAllowed')}</Alert>

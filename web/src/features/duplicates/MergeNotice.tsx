@@ -1,30 +1,28 @@
-import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Alert, Stack, Text } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
-import { useUndoMerge } from './api.ts';
 import type { RecentMerge } from './PairCard.tsx';
-import { ReviewError } from './ReviewError.tsx';
+import { UndoMerge } from './UndoMerge.tsx';
 
 /**
  * What a merge did (who went into whom, what moved) with its Undo: the merged record leaves
- * every list at once, so this notice is the one place the reviewer can take it back from.
+ * every list at once, so the notice says so and where the merge can be found again later.
  */
 export function MergeNotice({ item, onDismiss }: { item: RecentMerge; onDismiss: () => void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const undo = useUndoMerge();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
+  const [undone, setUndone] = useState(false);
   const { merge } = item.result;
-  const fieldId = `undo-${merge.id}-reason`;
   const ref = useRef<HTMLDivElement>(null);
 
-  // The merged pair has just left the list below; bring its outcome into view.
-  useEffect(() => ref.current?.scrollIntoView({ block: 'nearest' }), []);
+  // The merged pair has just left the list below; bring its outcome into view. The braces
+  // matter: Chromium's scrollIntoView returns a promise, which React would take for a cleanup.
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
 
-  if (undo.isSuccess) {
+  if (undone) {
     return (
       <Alert
         color="blue"
@@ -40,16 +38,6 @@ export function MergeNotice({ item, onDismiss }: { item: RecentMerge; onDismiss:
       </Alert>
     );
   }
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!reason.trim()) {
-      setMissing(true);
-      document.getElementById(fieldId)?.focus();
-      return;
-    }
-    undo.mutate({ mergeId: merge.id, reason: reason.trim() });
-  };
 
   return (
     <Alert
@@ -71,40 +59,10 @@ export function MergeNotice({ item, onDismiss }: { item: RecentMerge; onDismiss:
             links: fmt.number(merge.moved.householdMembers.length),
           })}
         </Text>
-        {!open ? (
-          <Button size="xs" variant="default" onClick={() => setOpen(true)}>
-            {t('duplicates.merged.undo')}
-          </Button>
-        ) : (
-          <form onSubmit={submit} noValidate style={{ width: '100%' }}>
-            <Stack gap="xs">
-              {undo.isError && <ReviewError error={undo.error} />}
-              <Textarea
-                id={fieldId}
-                label={t('duplicates.merged.undoReason')}
-                description={t('duplicates.merged.undoHint')}
-                value={reason}
-                onChange={(e) => {
-                  setReason(e.currentTarget.value);
-                  setMissing(false);
-                }}
-                error={missing ? t('duplicates.reasonRequired') : undefined}
-                required
-                autosize
-                minRows={2}
-                maxLength={2000}
-              />
-              <Group gap="xs">
-                <Button type="submit" size="xs" color="red" variant="light" loading={undo.isPending}>
-                  {t('duplicates.merged.undoSubmit')}
-                </Button>
-                <Button size="xs" variant="default" onClick={() => setOpen(false)}>
-                  {t('common.cancel')}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
-        )}
+        <Text size="sm" c="dimmed">
+          {t('duplicates.merged.later')}
+        </Text>
+        <UndoMerge mergeId={merge.id} onUndone={() => setUndone(true)} />
       </Stack>
     </Alert>
   );

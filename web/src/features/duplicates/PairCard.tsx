@@ -1,12 +1,12 @@
-import { Button, Group, Loader, Paper, Radio, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Paper, Radio, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
-import { useDecidePair, useMerge, usePerson } from './api.ts';
+import { useDecidePair, useMerge } from './api.ts';
 import { EvidenceList, ScoreBadge, usePersonFacts } from './Evidence.tsx';
 import { defaultKeep } from './evidence.ts';
 import { ReviewError } from './ReviewError.tsx';
-import type { DuplicatePair, MergeResult, Person, PersonSummary } from './types.ts';
+import type { DuplicatePair, MergeResult, PairPerson, PersonSummary } from './types.ts';
 
 /** How a person is named on the review screen: the pseudonym first, as everywhere in the app. */
 export const displayName = (p: Pick<PersonSummary, 'pseudonym' | 'name'>): string =>
@@ -136,15 +136,14 @@ function useKeepDescription() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const facts = usePersonFacts();
-  return (p: Person) => {
-    const documents = p.documentsHeld.length + p.documentsRetained.length;
+  return (p: PairPerson) => {
     const f = facts(p);
     return [
       t('duplicates.merge.registered', { date: fmt.date(p.createdAt) }),
       f.born,
       f.origin,
       p.phone ? t('duplicates.merge.phone', { phone: p.phone }) : null,
-      documents > 0 ? t('duplicates.merge.documents', { n: fmt.number(documents) }) : null,
+      p.documents.count > 0 ? t('duplicates.merge.documents', { n: fmt.number(p.documents.count) }) : null,
     ]
       .filter(Boolean)
       .join(' · ');
@@ -153,8 +152,8 @@ function useKeepDescription() {
 
 /**
  * Merges the pair: the reviewer chooses the record that stays (the fuller one is proposed) and
- * says why; the other record's cases move to it. Both records are read in full first, for the
- * choice and for the version the merge is checked against.
+ * says why; the other record's cases move to it. The merge is checked against the versions the
+ * pair was shown with, so a record changed since answers 409 rather than merging unseen changes.
  */
 function MergeForm({
   pair,
@@ -166,22 +165,17 @@ function MergeForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const a = usePerson(pair.personA.id);
-  const b = usePerson(pair.personB.id);
   const merge = useMerge();
   const describe = useKeepDescription();
   const [keep, setKeep] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
 
-  if (a.isError || b.isError) return <ReviewError error={a.error ?? b.error} />;
-  if (!a.data || !b.data) return <Loader size="sm" aria-label={t('common.loading')} />;
-  const pa = a.data;
-  const pb = b.data;
+  const pa = pair.personA;
+  const pb = pair.personB;
   const suggested = defaultKeep(pa, pb);
   const kept = keep === pa.id || keep === pb.id ? keep : suggested;
   const [stay, go] = kept === pa.id ? [pa, pb] : [pb, pa];
-  const name = (p: Person) => displayName({ pseudonym: p.pseudonym, name: `${p.givenName} ${p.familyName}` });
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -192,7 +186,9 @@ function MergeForm({
     }
     merge.mutate(
       { personId: go.id, intoPersonId: stay.id, reason: reason.trim(), pairId: pair.id, version: go.version },
-      { onSuccess: (result) => onMerged({ result, mergedName: name(go), keptName: name(stay) }) },
+      {
+        onSuccess: (result) => onMerged({ result, mergedName: displayName(go), keptName: displayName(stay) }),
+      },
     );
   };
 
@@ -212,7 +208,7 @@ function MergeForm({
               <Radio
                 key={p.id}
                 value={p.id}
-                label={t('duplicates.merge.keepOption', { name: name(p) })}
+                label={t('duplicates.merge.keepOption', { name: displayName(p) })}
                 description={[describe(p), p.id === suggested ? t('duplicates.merge.suggested') : null]
                   .filter(Boolean)
                   .join(' · ')}
@@ -220,7 +216,9 @@ function MergeForm({
             ))}
           </Stack>
         </Radio.Group>
-        <Text size="sm">{t('duplicates.merge.effect', { merged: name(go), kept: name(stay) })}</Text>
+        <Text size="sm">
+          {t('duplicates.merge.effect', { merged: displayName(go), kept: displayName(stay) })}
+        </Text>
         <ReasonField
           id={`merge-${pair.id}-reason`}
           label={t('duplicates.merge.reason')}

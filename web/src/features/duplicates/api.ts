@@ -1,16 +1,26 @@
 /**
  * React Query hooks of the duplicate review: the registry scan and its progress, the candidate
- * pairs, their decisions, and merging two persons (and undoing it). A decision or a merge marks
- * every pair list stale (a pair moves between statuses) and the case lists (cases change person).
+ * pairs, their decisions, merging two persons, the merges made and undoing one. A decision, a
+ * merge or an undo marks every pair and merge list stale (a pair moves between statuses, a merge
+ * is made or undone) and the case lists (cases change person).
  */
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { queryClient } from '../../api/queryClient.ts';
 import type { Page } from '../../api/types.ts';
-import type { DuplicatePair, DuplicateScan, MergeResult, PairStatus, Person } from './types.ts';
+import type {
+  DuplicatePair,
+  DuplicateScan,
+  MergeRecord,
+  MergeResult,
+  MergeStatus,
+  PairStatus,
+} from './types.ts';
 
 /** Pairs per page: each is a card with two persons and their evidence. */
 export const PAIRS_PAGE_SIZE = 10;
+/** Merges per page. */
+export const MERGES_PAGE_SIZE = 20;
 /** How often a running scan is asked for its progress. */
 export const SCAN_POLL_MS = 1000;
 
@@ -20,14 +30,16 @@ export const duplicateKeys = {
   pairs: ['duplicates', 'pairs'] as const,
   list: (status: PairStatus) => ['duplicates', 'pairs', status] as const,
   scan: (id: string) => ['duplicates', 'scan', id] as const,
-  person: (id: string) => ['duplicates', 'person', id] as const,
+  merges: ['duplicates', 'merges'] as const,
+  mergeList: (status: MergeStatus | null) => ['duplicates', 'merges', status ?? 'all'] as const,
 };
 
 const enc = encodeURIComponent;
 
-/** After a decision, a merge or an undo: pairs may have changed status, and cases their person. */
+/** After a decision, a merge or an undo: pairs may have changed status, merges too, and cases their person. */
 function refreshAfterChange(): void {
   void queryClient.invalidateQueries({ queryKey: duplicateKeys.pairs });
+  void queryClient.invalidateQueries({ queryKey: duplicateKeys.merges });
   void queryClient.invalidateQueries({ queryKey: ['cases'] });
 }
 
@@ -65,12 +77,17 @@ export function usePairs(status: PairStatus, enabled: boolean) {
   });
 }
 
-/** GET /persons/:id: the two records in full, to choose which one stays. */
-export function usePerson(id: string) {
-  return useQuery({
-    queryKey: duplicateKeys.person(id),
-    queryFn: ({ signal }) =>
-      api.get<{ person: Person }>(`/persons/${enc(id)}`, { signal }).then((r) => r.person),
+/** GET /persons/merges (every merge, or those standing or undone), newest first, a page at a time. */
+export function useMerges(status: MergeStatus | null) {
+  return useInfiniteQuery({
+    queryKey: duplicateKeys.mergeList(status),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<MergeRecord>>('/persons/merges', {
+        query: { status: status ?? undefined, limit: MERGES_PAGE_SIZE, cursor: pageParam },
+        signal,
+      }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
   });
 }
 
@@ -95,7 +112,7 @@ export interface MergeInput {
   intoPersonId: string;
   reason: string;
   pairId: string;
-  /** The merged person's version as read. */
+  /** The merged person's version as the pair showed it. */
   version: number;
 }
 
@@ -104,11 +121,7 @@ export function useMerge() {
   return useMutation({
     mutationFn: ({ personId, ...body }: MergeInput) =>
       api.post<MergeResult>(`/persons/${enc(personId)}/merge`, body),
-    onSuccess: (result) => {
-      queryClient.removeQueries({ queryKey: duplicateKeys.person(result.merge.mergedPersonId) });
-      queryClient.setQueryData(duplicateKeys.person(result.person.id), result.person);
-      refreshAfterChange();
-    },
+    onSuccess: refreshAfterChange,
   });
 }
 
@@ -117,9 +130,6 @@ export function useUndoMerge() {
   return useMutation({
     mutationFn: (v: { mergeId: string; reason: string }) =>
       api.post<MergeResult>(`/persons/merges/${enc(v.mergeId)}/undo`, v.reason ? { reason: v.reason } : {}),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['duplicates', 'person'] });
-      refreshAfterChange();
-    },
+    onSuccess: refreshAfterChange,
   });
 }

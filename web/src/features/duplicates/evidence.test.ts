@@ -2,12 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
-import type { mergeResultOut, pairOut, scanOut } from '../../../../src/modules/duplicates/schema.ts';
+import type {
+  mergeRecordOut,
+  mergeResultOut,
+  pairOut,
+  scanOut,
+} from '../../../../src/modules/duplicates/schema.ts';
 import { ApiError } from '../../api/client.ts';
 import { LOCALES } from '../../api/types.ts';
 import {
   EVIDENCE_KEYS,
-  UNDO_BLOCKERS,
   defaultKeep,
   detailScore,
   evidenceLines,
@@ -23,9 +27,12 @@ import {
 } from './evidence.ts';
 import {
   MATCH_COMPONENTS,
+  MERGE_STATUSES,
+  UNDO_BLOCKERS,
   type DuplicatePair,
   type DuplicateScan,
   type MatchComponents,
+  type MergeRecord,
   type MergeResult,
 } from './types.ts';
 
@@ -56,6 +63,7 @@ describe('the review API shapes', () => {
     expectTypeOf<DuplicatePair>().toEqualTypeOf<Json<z.infer<typeof pairOut>>>();
     expectTypeOf<DuplicateScan>().toEqualTypeOf<Json<z.infer<typeof scanOut>>>();
     expectTypeOf<MergeResult['merge']>().toEqualTypeOf<Json<z.infer<typeof mergeResultOut>['merge']>>();
+    expectTypeOf<MergeRecord>().toEqualTypeOf<Json<z.infer<typeof mergeRecordOut>>>();
   });
 });
 
@@ -86,6 +94,10 @@ describe('evidence in words', () => {
         `duplicates.pairs.empty.${s}`,
       ]),
       ...[...UNDO_BLOCKERS, 'unknown'].map((b) => `duplicates.undoBlockers.${b}`),
+      ...['all', ...MERGE_STATUSES].flatMap((s) => [
+        `duplicates.merges.filter.${s}`,
+        `duplicates.merges.empty.${s}`,
+      ]),
     ];
     for (const lng of LOCALES) {
       const tree = catalog(lng);
@@ -174,7 +186,7 @@ describe('the record kept by default', () => {
   };
 
   it('is the one with more identifying detail', () => {
-    const fuller = { ...base, id: 'b', phone: '+996555111222', documentsHeld: [{ number: 'AC1' }] };
+    const fuller = { ...base, id: 'b', phone: '+996555111222', documents: { count: 1, numbered: 1 } };
     expect(detailScore(fuller)).toBeGreaterThan(detailScore(base));
     expect(defaultKeep(base, fuller)).toBe('b');
     expect(defaultKeep(fuller, base)).toBe('b');

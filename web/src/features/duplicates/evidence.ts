@@ -7,10 +7,12 @@
 import { ApiError } from '../../api/client.ts';
 import {
   MATCH_COMPONENTS,
+  UNDO_BLOCKERS,
   type ComponentResult,
   type DuplicateScan,
   type MatchComponent,
   type MatchComponents,
+  type UndoBlocker,
 } from './types.ts';
 
 /** The translation key of each evidence code the matcher sends (src/domain/matching.ts). */
@@ -163,19 +165,19 @@ export interface KeepCandidate {
   pseudonym: string | null;
   patronymic?: string | null;
   phone?: string | null;
-  documentsHeld?: readonly { number?: string | undefined }[];
-  documentsRetained?: readonly { number?: string | undefined }[];
+  /** Identity documents on record, and how many have a number. */
+  documents?: { count: number; numbered: number };
   createdAt?: string;
 }
 
 /** How much identifying detail a record holds. */
 export function detailScore(p: KeepCandidate): number {
-  const documents = [...(p.documentsHeld ?? []), ...(p.documentsRetained ?? [])];
+  const documents = p.documents ?? { count: 0, numbered: 0 };
   return (
     (p.birthDate ? 2 : p.estimatedAge !== null ? 1 : 0) +
     (p.originDistrict ? 2 : p.originRegion ? 1 : 0) +
     (p.phone ? 2 : 0) +
-    (documents.some((d) => d.number) ? 2 : documents.length > 0 ? 1 : 0) +
+    (documents.numbered > 0 ? 2 : documents.count > 0 ? 1 : 0) +
     (p.patronymic ? 1 : 0) +
     (p.pseudonym ? 1 : 0)
   );
@@ -212,18 +214,6 @@ export function scanRunning(error: unknown): { scanId: string | null } | null {
   const id = typeof d === 'object' && d !== null ? (d as Record<string, unknown>).scanId : undefined;
   return { scanId: typeof id === 'string' ? id : null };
 }
-
-/** Why records changed since a merge so that undoing it is refused (details.reason of 409). */
-export const UNDO_BLOCKERS = [
-  'merged_person_changed',
-  'survivor_merged_since',
-  'cases_changed',
-  'episodes_changed',
-  'episodes_added_since',
-  'household_links_changed',
-] as const;
-/** One reason. */
-export type UndoBlocker = (typeof UNDO_BLOCKERS)[number];
 
 /** The translation key of a failed review call, when this screen explains it in its own words. */
 export type ReviewErrorKey =

@@ -4,3 +4,4 @@ import '@mantine/core/styles/Radio.css';
 import '@mantine/core/styles/Progress.css';
 import '@mantine/core/styles/SegmentedControl.css';
 import '@mantine/core/styles/List.css';
+import '@mantine/core/styles/Tabs.css';

@@ -65,11 +65,24 @@ export const PAIR_STATUSES = ['pending', 'confirmed', 'rejected'] as const;
 /** A pair's status. */
 export type PairStatus = (typeof PAIR_STATUSES)[number];
 
+/**
+ * A person of a candidate pair: the summary, what the merge form weighs to propose the record to
+ * keep, and the version the merge is checked against.
+ */
+export interface PairPerson extends PersonSummary {
+  patronymic: string | null;
+  phone: string | null;
+  /** Identity documents on record, and how many have a number (the numbers never leave the server). */
+  documents: { count: number; numbered: number };
+  version: number;
+  createdAt: string;
+}
+
 /** A candidate pair (GET /duplicates). */
 export interface DuplicatePair {
   id: string;
-  personA: PersonSummary;
-  personB: PersonSummary;
+  personA: PairPerson;
+  personB: PairPerson;
   score: number;
   evidence: string[];
   components: MatchComponents;
@@ -107,7 +120,7 @@ export interface DuplicateScan {
   finishedAt: string | null;
 }
 
-/** A person in full (GET /persons/:id), as the merge form compares them. */
+/** A person in full, as a merge or its undo answers with the one now holding the cases. */
 export interface Person extends CasePerson {
   createdAt: string;
   updatedAt: string;
@@ -132,4 +145,44 @@ export interface PersonMerge {
 export interface MergeResult {
   merge: PersonMerge;
   person: Person;
+}
+
+/** Why records changed since a merge so that undoing it is refused (details.reason of 409). */
+export const UNDO_BLOCKERS = [
+  'merged_person_changed',
+  'survivor_merged_since',
+  'cases_changed',
+  'episodes_changed',
+  'episodes_added_since',
+  'household_links_changed',
+] as const;
+/** One reason. */
+export type UndoBlocker = (typeof UNDO_BLOCKERS)[number];
+
+/** Whether a merge stands or was undone. */
+export const MERGE_STATUSES = ['active', 'undone'] as const;
+/** One of them. */
+export type MergeStatus = (typeof MERGE_STATUSES)[number];
+
+/** A merge as GET /persons/merges lists it. */
+export interface MergeRecord {
+  id: string;
+  /** The person merged away, as their record stands. */
+  mergedPerson: PersonSummary;
+  intoPerson: PersonSummary;
+  pairId: string | null;
+  reason: string;
+  movedCounts: { cases: number; episodes: number; householdMembers: number };
+  mergedBy: string;
+  mergedByName: string;
+  mergedAt: string;
+  status: MergeStatus;
+  undoneBy: string | null;
+  undoneByName: string | null;
+  undoneAt: string | null;
+  undoReason: string | null;
+  /** Whether the signed-in user may undo it now. */
+  undoable: boolean;
+  /** Why a standing merge can no longer be undone. */
+  undoBlocker: UndoBlocker | null;
 }
