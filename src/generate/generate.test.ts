@@ -64,6 +64,17 @@ describeEachEngine('generate', (h) => {
     expect(row).toBeUndefined();
   });
 
+  it('gives every generated case its person’s origin region, for the dashboard’s counts', async () => {
+    const [row] = rowsOf<{ cases: number; astray: number }>(
+      await h().database.db.execute(sql`
+        select count(*)::int as cases,
+               count(*) filter (where c.origin_region is distinct from p.origin_region)::int as astray
+        from cases c join persons p on p.id = c.person_id`),
+    );
+    expect(row!.cases).toBeGreaterThanOrEqual(300);
+    expect(row!.astray).toBe(0);
+  });
+
   it('is deterministic and idempotent: the same seed again adds nothing and the ids are those of the seed', async () => {
     const before = await counts();
     const again = await generate(h().database, { persons: 300, seed: SEED, asOf: AS_OF, batchSize: 77 });

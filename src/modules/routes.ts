@@ -16,6 +16,7 @@ import { serviceRoutes } from './services/routes.ts';
 import { referralRoutes } from './referrals/routes.ts';
 import { followupRoutes } from './followups/routes.ts';
 import { workRoutes } from './work/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
 
 /** Every capability's routes, mounted under /api/v1. */
 export function registerRoutes(app: App, deps: RouteDeps): void {
@@ -35,5 +36,6 @@ export function registerRoutes(app: App, deps: RouteDeps): void {
   referralRoutes(app, deps);
   followupRoutes(app, deps);
   workRoutes(app, deps);
+  reportRoutes(app, deps);
   referenceRoutes(app);
 }
