@@ -160,6 +160,8 @@ export const cases = pgTable(
     // opened) is an index-only scan of this one index: the office and the opening date narrow it,
     // and the grouped column is read from it, never from the table.
     index('cases_report_index').on(t.officeId, t.openedOn, t.status, t.type, t.originRegion),
+    // Part of a case number typed in the search box ("2026-0004").
+    index('cases_number_trgm').using('gin', t.number.op('gin_trgm_ops')),
   ],
 );
 

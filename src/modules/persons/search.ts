@@ -1,5 +1,6 @@
 import { type SQL, and, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Executor } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import { persons } from '../../db/schema/index.ts';
 import { documentKey, phoneKey } from '../../domain/matching.ts';
@@ -10,6 +11,26 @@ import { AppError } from '../../errors.ts';
 export interface TextSearch {
   match: SQL;
   rank: SQL<number>;
+  /** The part of `match` on the person's columns alone. */
+  personMatch: SQL;
+  /** The part on the case number, when the text has a digit (names never do). */
+  numberMatch?: SQL | undefined;
+}
+
+/**
+ * The trigram similarity from which a name counts as a typo of the one searched (pg_trgm's `%`).
+ * Its cost is the recheck: every row the lossy trigram index proposes has its similarity computed.
+ * For a common two-word name in a registry of a million, the default 0.3 proposes 60,000 rows
+ * (300 ms), 0.5 18,000 (140 ms) and 0.6 1,200 (25 ms). At 0.6 a one-letter typo in either word
+ * still matches (Abdiev Emil ~ Abdyev Emil, ~ Abdiev Emel: 0.6); a transposed pair of letters may
+ * not, and is then found by the other branches (phonetic keys, the part typed) or, at
+ * registration, by the blocking of POST /persons/match, which does not depend on it.
+ */
+export const TYPO_SIMILARITY = 0.6;
+
+/** Sets the typo threshold for the rest of the transaction; call it before running a textSearch. */
+export async function prepareTextSearch(tx: Executor): Promise<void> {
+  await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(TYPO_SIMILARITY)}, true)`);
 }
 
 const textArray = (items: readonly string[]) => sql`${sql.param(items)}::text[]`;
@@ -19,6 +40,7 @@ const PHONE_LIKE = /^[+\d\s().-]{6,}$/;
  * The one search of persons (and, with `caseNumber`, of cases): names in any script through their
  * canonical form (trigram similarity, phonetic keys, and canonical substrings while typing), the
  * pseudonym, the phone, a document number and the case number. Every condition can use an index.
+ * Run prepareTextSearch in the same transaction first.
  */
 export function textSearch(q: string, extra: { caseNumber?: AnyPgColumn } = {}): TextSearch {
   const t = persons;
@@ -39,19 +61,19 @@ export function textSearch(q: string, extra: { caseNumber?: AnyPgColumn } = {}):
     parts.length > 0 ? and(...parts.map((p) => ilike(t.nameCanonical, containsPattern(p)))) : undefined;
   const phoneMatch = phone ? eq(t.phoneKey, phone) : undefined;
   const documentMatch = document ? sql`${t.documentKeys} @> ${textArray([document])}` : undefined;
-  // Every alternative of the match can use an index (trigram, GIN, btree), so they combine as a bitmap OR.
-  const partly = or(
-    ilike(t.pseudonym, pattern),
-    extra.caseNumber ? ilike(extra.caseNumber, pattern) : undefined,
-  )!;
-  const match = or(
+  const numberMatch = extra.caseNumber && /\d/.test(q) ? ilike(extra.caseNumber, pattern) : undefined;
+  const partly = or(ilike(t.pseudonym, pattern), numberMatch)!;
+  // Every alternative on the person can use an index (trigram, GIN, btree), so they combine as a
+  // bitmap OR; the case number is another table's, so callers joining cases match it apart.
+  const personMatch = or(
     canonical ? sql`${t.nameCanonical} % ${canonical}::text` : undefined,
     sounds,
     typed,
     phoneMatch,
     documentMatch,
-    partly,
+    ilike(t.pseudonym, pattern),
   )!;
+  const match = numberMatch ? or(personMatch, numberMatch)! : personMatch;
   const exact = or(
     phoneMatch,
     documentMatch,
@@ -67,7 +89,7 @@ export function textSearch(q: string, extra: { caseNumber?: AnyPgColumn } = {}):
     ${typed ? sql`case when ${typed} then 0.5 + 0.3 * ${similarity} else 0 end` : sql`0`},
     case when ${partly} then 0.6 else 0 end
   )::float8`;
-  return { match, rank };
+  return { match, rank, personMatch, numberMatch };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -11,7 +11,7 @@ import { recordCaseEvent } from '../cases/events.ts';
 import { type Ctx, transact, view } from '../shared/context.ts';
 import { ensureMatchKeys, matchKeyColumns } from './keys.ts';
 import { findPersonInScope, personScope } from './queries.ts';
-import { rankedPage, textSearch } from './search.ts';
+import { prepareTextSearch, rankedPage, textSearch } from './search.ts';
 import type { personIn, personPatch } from './schema.ts';
 import { today } from '../../clock.ts';
 
@@ -77,6 +77,7 @@ export async function listPersons(
   return view(ctx, { action: 'person.list', entityType: 'person' }, async (tx, audit) => {
     requirePermission(ctx.actor, 'person:read');
     const search = q.q ? textSearch(q.q) : undefined;
+    if (search) await prepareTextSearch(tx);
     const page = search
       ? rankedPage(search.rank, persons.id, q.cursor)
       : keyset({ column: persons.createdAt, tiebreak: persons.id, descending: true }, q.cursor);

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_number_trgm" ON "cases" USING gin ("number" gin_trgm_ops);
