@@ -29,6 +29,8 @@ export interface Bench {
   config: Config;
   ctx: Ctx;
   token: string;
+  /** The demo analyst, whose reports cover every office. */
+  analyst: { ctx: Ctx; token: string };
   server: Served;
   /** The anchor server. */
   bare: Served;
@@ -128,11 +130,19 @@ export async function startBench(engine: Engine, persons: number, seed: string):
       bar.stop();
     }
   }
-  const [u] = await database.db.select().from(users).where(eq(users.username, 'supervisor.osh'));
-  if (!u) throw new Error('The demo account supervisor.osh is missing');
-  const actor: Actor = { userId: u.id, username: u.username, role: u.role, officeId: u.officeId };
-  const ctx: Ctx = { db: database.db, actor, config, requestId: 'bench' };
-  const { token } = await createToken(ctx, { name: `bench ${new Date().toISOString()}`, expiresInDays: 1 });
+  // Visibility maps and statistics as a maintained database has them (a server may run without
+  // autovacuum; a migration may just have rewritten a table): index-only scans depend on them.
+  await database.db.execute(sql`vacuum analyze`);
+  const signIn = async (username: string): Promise<{ ctx: Ctx; token: string }> => {
+    const [u] = await database.db.select().from(users).where(eq(users.username, username));
+    if (!u) throw new Error(`The demo account ${username} is missing`);
+    const actor: Actor = { userId: u.id, username: u.username, role: u.role, officeId: u.officeId };
+    const ctx: Ctx = { db: database.db, actor, config, requestId: 'bench' };
+    const { token } = await createToken(ctx, { name: `bench ${new Date().toISOString()}`, expiresInDays: 1 });
+    return { ctx, token };
+  };
+  const { ctx, token } = await signIn('supervisor.osh');
+  const analyst = await signIn('analyst');
   const { server, bare } = await serve(engine, database, config);
   const [count] = rowsOf<{ n: number }>(
     await database.db.execute(sql`select count(*)::int as n from persons`),
@@ -143,6 +153,7 @@ export async function startBench(engine: Engine, persons: number, seed: string):
     config,
     ctx,
     token,
+    analyst,
     server,
     bare,
     baseUrl: server.url,
