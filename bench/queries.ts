@@ -147,6 +147,7 @@ export async function aggregates(
 export async function duplicateScan(
   b: Bench,
 ): Promise<{ seconds: number; anchorSeconds: number; candidates: number; pairsFound: number }> {
+  process.stderr.write('scan: the full duplicate scan of the registry\n');
   const anchor = summarise(await timed(() => plainQuery(b.database, 'select count(*) from persons'), 5));
   const bar = progressBar(0, 'keys', '');
   const started = performance.now();

@@ -12,17 +12,25 @@ export interface BlockingWindows {
   similarity: number;
   /** A sorted-neighbour pair needs one of its names borne by at most this many persons: a typo is rare. */
   rare: number;
+  /**
+   * Within a block of names that sound alike, persons meet only those born at most this many years
+   * after their own birth-year range ends (a person of unknown age meets the block's window): in a
+   * national registry a common name is borne by hundreds, and only the ones of an age are likely
+   * the same person.
+   */
+  years: number;
 }
 
 /** The windows the scan uses unless told otherwise (see the figures in the module's tests). */
-export const DEFAULT_WINDOWS: BlockingWindows = { block: 50, sorted: 6, similarity: 0.5, rare: 3 };
+export const DEFAULT_WINDOWS: BlockingWindows = { block: 50, sorted: 6, similarity: 0.5, rare: 3, years: 3 };
 
 /**
  * Fills the scan's candidate table with every pair of live persons that blocking lets through, in
  * one set-based statement without any person × person join:
  * - a shared block key: the same phone, the same document, two phonetic keys in common (one when
  *   the person has a single name token); each block is one array ordered by year of birth, and a
- *   person meets the `block` next ones in it, so one very common name cannot make the scan quadratic;
+ *   person meets the `block` next ones in it, so one very common name cannot make the scan
+ *   quadratic; in a block of names, only those of an age (`years`);
  * - sorted neighbourhood over distinct canonical names, read with lead(): the `sorted` next names
  *   among those sharing one exact name token, in the order of the rest of the name and of its
  *   reverse (a typo in the other name still sorts next to its twin, however common the shared
@@ -54,24 +62,31 @@ export async function blockCandidates(
     unnest(s.names, s.idss, s.cs) as v(name, ids, c)
     where v.name is not null and (s.c <= ${w.rare}::int or v.c <= ${w.rare}::int)
       and similarity(s.name, v.name) >= ${w.similarity}::float8`;
-  await db.execute(sql`
+  // One statement of sorts and window passes over the whole registry: it gets the memory to sort
+  // in place of temporary files, for its own transaction only.
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`set local work_mem = '256MB'`);
+    await tx.execute(sql`
     with live as (
-      select id, name_canonical, name_phonetic, phone_key, document_keys, coalesce(birth_year_from, 0) as y
+      select id, name_canonical, name_phonetic, phone_key, document_keys,
+        coalesce(birth_year_from, 0) as y, coalesce(birth_year_to, birth_year_from, 0) as y2
       from persons
       where merged_into is null and keys_version is not null and name_canonical <> ''
     ),
     keyed as (
-      select id, y, 'p:' || phone_key as k from live where phone_key is not null
+      select id, y, y2, 'p:' || phone_key as k from live where phone_key is not null
       union all
-      select id, y, 'd:' || d from live, unnest(document_keys) as d
+      select id, y, y2, 'd:' || d from live, unnest(document_keys) as d
       union all
-      select id, y, 'n:' || k1 || ' ' || k2
+      select id, y, y2, 'n:' || k1 || ' ' || k2
       from live, unnest(name_phonetic) as k1, unnest(name_phonetic) as k2 where k1 < k2
       union all
-      select id, y, 'n:' || name_phonetic[1] from live where cardinality(name_phonetic) = 1
+      select id, y, y2, 'n:' || name_phonetic[1] from live where cardinality(name_phonetic) = 1
     ),
     blocks as (
-      select array_agg(id order by y, id) as ids from keyed group by k having count(*) > 1
+      select array_agg(id order by y, id) as ids, array_agg(y order by y, id) as ys,
+        array_agg(y2 order by y, id) as ye, left(k, 2) = 'n:' as by_name
+      from keyed group by k having count(*) > 1
     ),
     named as (
       select name_canonical as name, string_agg(id::text, ' ') as ids, count(*)::int as c
@@ -96,6 +111,7 @@ export async function blockCandidates(
       from blocks as b,
         generate_series(1, cardinality(b.ids) - 1) as i,
         generate_series(i + 1, least(i + ${w.block}::int, cardinality(b.ids))) as j
+      where not b.by_name or b.ys[i] = 0 or b.ys[j] <= b.ye[i] + ${w.years}::int
       union
       select x::uuid, y::uuid
       from name_pairs, unnest(string_to_array(xs, ' ')) as x, unnest(string_to_array(ys, ' ')) as y
@@ -103,6 +119,7 @@ export async function blockCandidates(
     insert into duplicate_scan_candidates (scan_id, person_a, person_b)
     select ${scanId}::uuid, least(x, y), greatest(x, y) from pairs where x <> y
     on conflict do nothing`);
+  });
   const [row] = rowsOf<{ n: number }>(
     await db.execute(
       sql`select count(*)::int as n from duplicate_scan_candidates where scan_id = ${scanId}::uuid`,
