@@ -7,6 +7,13 @@ export interface Progress {
   stop(): void;
 }
 
+const formatSeconds = (s: number): string =>
+  s >= 3600
+    ? `${Math.floor(s / 3600)}h${Math.floor((s % 3600) / 60)}m`
+    : s >= 60
+      ? `${Math.floor(s / 60)}m${Math.round(s % 60)}s`
+      : `${Math.round(s)}s`;
+
 /**
  * A progress bar of `total` `unit`s titled `label`, written to stderr (every 5 s when it is not a
  * terminal, so logs of long runs show progress too).
@@ -15,8 +22,7 @@ export function progressBar(total: number, label: string, unit: string): Progres
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
-      format: `{label} |{bar}| {percentage}% | {value}/{total} ${unit}{note} | {rate}/s | {duration_formatted} | ETA {eta_formatted}`,
-      etaBuffer: 20,
+      format: `{label} |{bar}| {percentage}% | {value}/{total} ${unit}{note} | {rate}/s | {duration_formatted} | ETA {left}`,
       hideCursor: true,
       noTTYOutput: true,
       notTTYSchedule: 5000,
@@ -25,14 +31,21 @@ export function progressBar(total: number, label: string, unit: string): Progres
   );
   let started = performance.now();
   let current = { label, note: '' };
-  bar.start(total, 0, { ...current, rate: 0 });
+  let of = total;
+  bar.start(total, 0, { ...current, rate: 0, left: '–' });
   return {
     update(done, extra = {}) {
       if (extra.label !== undefined && extra.label !== current.label) started = performance.now();
       current = { label: extra.label ?? current.label, note: extra.note ?? current.note };
-      if (extra.total !== undefined) bar.setTotal(extra.total);
+      if (extra.total !== undefined) {
+        of = extra.total;
+        bar.setTotal(of);
+      }
       const seconds = (performance.now() - started) / 1000;
-      bar.update(done, { ...current, rate: Math.round(done / Math.max(seconds, 0.001)) });
+      const rate = done / Math.max(seconds, 0.001);
+      // A phase without a count (one long statement) shows its time, not a made-up forecast.
+      const left = of > 0 && done > 0 ? formatSeconds((of - done) / rate) : '–';
+      bar.update(done, { ...current, rate: Math.round(rate), left });
     },
     stop: () => bar.stop(),
   };
