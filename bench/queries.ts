@@ -6,7 +6,7 @@
  * drift from the code. Sequential requests, so these are latencies, not throughput.
  */
 import { progressBar } from '../src/cli/progress.ts';
-import { plainQuery } from '../src/generate/copy.ts';
+import { bulkTransaction, plainQuery } from '../src/generate/copy.ts';
 import { scanDuplicates } from '../src/modules/duplicates/scan.ts';
 import { toLatin } from '../src/domain/transliterate.ts';
 import { listCasesQuery } from '../src/modules/cases/schema.ts';
@@ -46,9 +46,12 @@ const isDataQuery = (text: string) => /^\s*select/i.test(text) && !/audit_events
 async function replayOf(b: Bench, useCase: () => Promise<unknown>): Promise<() => Promise<void>> {
   const queries = (await b.capture(useCase)).filter((q) => isDataQuery(q.text));
   if (queries.length === 0) throw new Error('The use case issued no data query to replay');
-  return async () => {
-    for (const q of queries) await plainQuery(b.database, q.text, q.params);
-  };
+  // In one transaction, as the use case ran them: a setting it makes (the search's typo threshold)
+  // holds for the queries after it.
+  return () =>
+    bulkTransaction(b.database, async (s) => {
+      for (const q of queries) await s.query(q.text, q.params);
+    });
 }
 
 /** A person of the supervisor's office as registered, to search and match in other spellings. */

@@ -103,8 +103,23 @@ function foldOnce(word: string): string {
   return s;
 }
 
+// Names come from a small vocabulary, and the matcher folds the same words again and again (the
+// probe against each of its candidates, a common surname across a scan): folding is worth keeping.
+const canonicalCache = new Map<string, string>();
+const CACHE_LIMIT = 100_000;
+
 /** One word (no spaces) in canonical Latin; hyphens and apostrophes join its parts. */
 function canonicalWord(word: string): string {
+  let s = canonicalCache.get(word);
+  if (s === undefined) {
+    s = foldFully(word);
+    if (canonicalCache.size >= CACHE_LIMIT) canonicalCache.clear();
+    canonicalCache.set(word, s);
+  }
+  return s;
+}
+
+function foldFully(word: string): string {
   let s = foldOnce(word);
   for (let i = 0; i < 4; i++) {
     const again = foldOnce(s);

@@ -152,7 +152,8 @@ export const cases = pgTable(
     originRegion: text('origin_region'),
   },
   (t) => [
-    index().on(t.officeId, t.status),
+    // An office's cases in one status, newest first: the filtered list reads just these.
+    index().on(t.officeId, t.status, t.createdAt, t.id),
     index().on(t.assignedTo),
     index().on(t.personId),
     index().on(t.createdAt, t.id),

@@ -1,4 +1,4 @@
-import { and, asc, desc, inArray, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, inArray, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Actor, decide } from '../../access/policy.ts';
 import { requirePermission, scopeFilter } from '../../access/scope.ts';
@@ -22,9 +22,22 @@ import { latinOf } from './service.ts';
 /** How many candidates blocking hands to the matcher; the most similar names come first. */
 const CANDIDATES = 200;
 /** The trigram similarity from which a name alone makes a candidate. */
-export const TRIGRAM_BLOCKING = 0.4;
+export const TRIGRAM_BLOCKING = 0.6;
 
 const textArray = (items: readonly string[]) => sql`${sql.param(items)}::text[]`;
+
+/**
+ * Names that sound alike: two phonetic keys in common (one for a one-word name), as the registry
+ * scan blocks. One key alone would make every namesake of a common given name a candidate (tens of
+ * thousands in a national registry); each pair is a GIN lookup of its own, so they stay cheap.
+ */
+function soundsAlike(keys: readonly string[]): SQL | undefined {
+  const unique = [...new Set(keys)];
+  if (unique.length === 0) return undefined;
+  if (unique.length === 1) return sql`${persons.namePhonetic} @> ${textArray(unique)}`;
+  const pairs = unique.flatMap((a, i) => unique.slice(i + 1).map((b) => [a, b]));
+  return or(...pairs.map((pair) => sql`${persons.namePhonetic} @> ${textArray(pair)}`));
+}
 
 /**
  * The candidates for one person by blocking keys: a shared phonetic key, the same phone, a shared
@@ -41,9 +54,7 @@ async function candidatesFor(tx: Tx, actor: Actor, keys: PersonMatchKeys) {
   );
   const block = or(
     strong,
-    keys.phoneticKeys.length > 0
-      ? sql`${persons.namePhonetic} && ${textArray(keys.phoneticKeys)}`
-      : undefined,
+    soundsAlike(keys.phoneticKeys),
     keys.canonicalName ? sql`${persons.nameCanonical} % ${keys.canonicalName}::text` : undefined,
   );
   if (!block) return [];
