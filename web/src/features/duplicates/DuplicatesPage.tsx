@@ -1,14 +1,12 @@
 import './styles.ts';
-import { Alert, Group, SegmentedControl, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Stack, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCan } from '../../api/auth.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { LoadMore } from '../../components/LoadMore.tsx';
-import { PageLoader } from '../../components/PageLoader.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { usePairs } from './api.ts';
+import { FilteredSection } from './FilteredSection.tsx';
 import { MergeNotice } from './MergeNotice.tsx';
 import { PairCard, type RecentMerge } from './PairCard.tsx';
 import { RecentMerges, isMergeFilter } from './RecentMerges.tsx';
@@ -34,43 +32,22 @@ function PairList({
 }) {
   const { t } = useTranslation();
   const query = usePairs(status, true);
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <Stack gap="sm" component="section" aria-labelledby="pairs-title">
-      <Group justify="space-between" gap="xs">
-        <Title order={2} size="h4" id="pairs-title">
-          {t('duplicates.pairs.title')}
-        </Title>
-        <SegmentedControl
-          w={{ base: '100%', sm: 'auto' }}
-          fullWidth
-          styles={{ label: { whiteSpace: 'normal' } }}
-          value={status}
-          onChange={(v) => isStatus(v) && onStatus(v)}
-          aria-label={t('duplicates.pairs.statusLabel')}
-          data={PAIR_STATUSES.map((s) => ({ value: s, label: t(`duplicates.status.${s}`) }))}
-        />
-      </Group>
-      {query.isPending ? (
-        <PageLoader />
-      ) : query.isError ? (
-        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <Text c="dimmed">{t(`duplicates.pairs.empty.${status}`)}</Text>
-      ) : (
-        <>
-          {items.map((pair) => (
-            <PairCard key={`${pair.id}-${pair.version}`} pair={pair} onMerged={onMerged} />
-          ))}
-          <LoadMore
-            shown={items.length}
-            hasMore={query.hasNextPage}
-            loading={query.isFetchingNextPage}
-            onLoadMore={() => void query.fetchNextPage()}
-          />
-        </>
-      )}
-    </Stack>
+    <FilteredSection
+      titleId="pairs-title"
+      title={t('duplicates.pairs.title')}
+      filter={status}
+      filters={PAIR_STATUSES}
+      filterLabel={t('duplicates.pairs.statusLabel')}
+      optionLabel={(s) => t(`duplicates.status.${s}`)}
+      onFilter={onStatus}
+      query={query}
+      empty={t(`duplicates.pairs.empty.${status}`)}
+    >
+      {(items) =>
+        items.map((pair) => <PairCard key={`${pair.id}-${pair.version}`} pair={pair} onMerged={onMerged} />)
+      }
+    </FilteredSection>
   );
 }
 

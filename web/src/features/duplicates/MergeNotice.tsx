@@ -22,48 +22,37 @@ export function MergeNotice({ item, onDismiss }: { item: RecentMerge; onDismiss:
     ref.current?.scrollIntoView({ block: 'nearest' });
   }, []);
 
-  if (undone) {
-    return (
-      <Alert
-        color="blue"
-        role="status"
-        title={t('duplicates.merged.undoneTitle')}
-        withCloseButton
-        closeButtonLabel={t('common.close')}
-        onClose={onDismiss}
-        data-testid="merge-undone"
-        ref={ref}
-      >
-        {t('duplicates.merged.undone', { merged: item.mergedName })}
-      </Alert>
-    );
-  }
-
   return (
     <Alert
-      color="teal"
+      color={undone ? 'blue' : 'teal'}
       role="status"
-      title={t('duplicates.merged.title')}
+      title={t(undone ? 'duplicates.merged.undoneTitle' : 'duplicates.merged.title')}
       withCloseButton
       closeButtonLabel={t('common.close')}
       onClose={onDismiss}
-      data-testid="merge-result"
+      data-testid={undone ? 'merge-undone' : 'merge-result'}
       ref={ref}
     >
-      <Stack gap="xs" align="flex-start">
-        <Text size="sm">{t('duplicates.merged.body', { merged: item.mergedName, kept: item.keptName })}</Text>
-        <Text size="sm">
-          {t('duplicates.merged.moved', {
-            cases: fmt.number(merge.moved.cases.length),
-            episodes: fmt.number(merge.moved.episodes.length),
-            links: fmt.number(merge.moved.householdMembers.length),
-          })}
-        </Text>
-        <Text size="sm" c="dimmed">
-          {t('duplicates.merged.later')}
-        </Text>
-        <UndoMerge mergeId={merge.id} onUndone={() => setUndone(true)} />
-      </Stack>
+      {undone ? (
+        t('duplicates.merged.undone', { merged: item.mergedName })
+      ) : (
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">
+            {t('duplicates.merged.body', { merged: item.mergedName, kept: item.keptName })}
+          </Text>
+          <Text size="sm">
+            {t('duplicates.merged.moved', {
+              cases: fmt.number(merge.moved.cases.length),
+              episodes: fmt.number(merge.moved.episodes.length),
+              links: fmt.number(merge.moved.householdMembers.length),
+            })}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t('duplicates.merged.later')}
+          </Text>
+          <UndoMerge mergeId={merge.id} onUndone={() => setUndone(true)} />
+        </Stack>
+      )}
     </Alert>
   );
 }

@@ -44,36 +44,71 @@ function PersonColumn({ person, heading }: { person: PersonSummary; heading: str
   );
 }
 
-/** A reason, required: decisions and merges are explained for the audit trail. */
-function ReasonField({
-  id,
+/** A form's reason, required: decisions and merges are explained for the audit trail. */
+function useReason(fieldId: string) {
+  const [value, setValue] = useState('');
+  const [missing, setMissing] = useState(false);
+  return {
+    fieldId,
+    value,
+    missing,
+    onChange: (v: string) => {
+      setValue(v);
+      setMissing(false);
+    },
+    /** The reason given, or null, with the field marked and focused, when there is none. */
+    take: (): string | null => {
+      const reason = value.trim();
+      if (reason) return reason;
+      setMissing(true);
+      document.getElementById(fieldId)?.focus();
+      return null;
+    },
+  };
+}
+
+/** The end of a decision or merge form: its reason, then submit and cancel. */
+function ReasonAndSubmit({
+  reason,
   label,
   hint,
-  value,
-  onChange,
-  missing,
+  submitLabel,
+  submitColor,
+  loading,
+  onCancel,
 }: {
-  id: string;
+  reason: ReturnType<typeof useReason>;
   label: string;
   hint: string;
-  value: string;
-  onChange: (v: string) => void;
-  missing: boolean;
+  submitLabel: string;
+  submitColor?: string;
+  loading: boolean;
+  onCancel: () => void;
 }) {
   const { t } = useTranslation();
   return (
-    <Textarea
-      id={id}
-      label={label}
-      description={hint}
-      value={value}
-      onChange={(e) => onChange(e.currentTarget.value)}
-      error={missing ? t('duplicates.reasonRequired') : undefined}
-      required
-      autosize
-      minRows={2}
-      maxLength={2000}
-    />
+    <>
+      <Textarea
+        id={reason.fieldId}
+        label={label}
+        description={hint}
+        value={reason.value}
+        onChange={(e) => reason.onChange(e.currentTarget.value)}
+        error={reason.missing ? t('duplicates.reasonRequired') : undefined}
+        required
+        autosize
+        minRows={2}
+        maxLength={2000}
+      />
+      <Group gap="xs">
+        <Button type="submit" size="xs" color={submitColor} loading={loading}>
+          {submitLabel}
+        </Button>
+        <Button size="xs" variant="default" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </Group>
+    </>
   );
 }
 
@@ -89,16 +124,12 @@ function DecideForm({
 }) {
   const { t } = useTranslation();
   const decide = useDecidePair();
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
+  const reason = useReason(`decide-${pair.id}-reason`);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!reason.trim()) {
-      setMissing(true);
-      document.getElementById(`decide-${pair.id}-reason`)?.focus();
-      return;
-    }
-    decide.mutate({ id: pair.id, verb, reason: reason.trim(), version: pair.version }, { onSuccess: onDone });
+    const given = reason.take();
+    if (given === null) return;
+    decide.mutate({ id: pair.id, verb, reason: given, version: pair.version }, { onSuccess: onDone });
   };
   return (
     <Paper withBorder p="sm" component="form" onSubmit={submit} noValidate>
@@ -107,25 +138,16 @@ function DecideForm({
           {t(verb === 'confirm' ? 'duplicates.decide.confirmTitle' : 'duplicates.decide.rejectTitle')}
         </Text>
         {decide.isError && <ReviewError error={decide.error} />}
-        <ReasonField
-          id={`decide-${pair.id}-reason`}
+        <ReasonAndSubmit
+          reason={reason}
           label={t('duplicates.decide.reason')}
           hint={t('duplicates.decide.reasonHint')}
-          value={reason}
-          onChange={(v) => {
-            setReason(v);
-            setMissing(false);
-          }}
-          missing={missing}
+          submitLabel={t(
+            verb === 'confirm' ? 'duplicates.decide.confirmSubmit' : 'duplicates.decide.rejectSubmit',
+          )}
+          loading={decide.isPending}
+          onCancel={onDone}
         />
-        <Group gap="xs">
-          <Button type="submit" size="xs" loading={decide.isPending}>
-            {t(verb === 'confirm' ? 'duplicates.decide.confirmSubmit' : 'duplicates.decide.rejectSubmit')}
-          </Button>
-          <Button size="xs" variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
       </Stack>
     </Paper>
   );
@@ -168,8 +190,7 @@ function MergeForm({
   const merge = useMerge();
   const describe = useKeepDescription();
   const [keep, setKeep] = useState<string | null>(null);
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
+  const reason = useReason(`merge-${pair.id}-reason`);
 
   const pa = pair.personA;
   const pb = pair.personB;
@@ -179,13 +200,10 @@ function MergeForm({
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!reason.trim()) {
-      setMissing(true);
-      document.getElementById(`merge-${pair.id}-reason`)?.focus();
-      return;
-    }
+    const given = reason.take();
+    if (given === null) return;
     merge.mutate(
-      { personId: go.id, intoPersonId: stay.id, reason: reason.trim(), pairId: pair.id, version: go.version },
+      { personId: go.id, intoPersonId: stay.id, reason: given, pairId: pair.id, version: go.version },
       {
         onSuccess: (result) => onMerged({ result, mergedName: displayName(go), keptName: displayName(stay) }),
       },
@@ -219,25 +237,15 @@ function MergeForm({
         <Text size="sm">
           {t('duplicates.merge.effect', { merged: displayName(go), kept: displayName(stay) })}
         </Text>
-        <ReasonField
-          id={`merge-${pair.id}-reason`}
+        <ReasonAndSubmit
+          reason={reason}
           label={t('duplicates.merge.reason')}
           hint={t('duplicates.merge.reasonHint')}
-          value={reason}
-          onChange={(v) => {
-            setReason(v);
-            setMissing(false);
-          }}
-          missing={missing}
+          submitLabel={t('duplicates.merge.submit')}
+          submitColor="orange"
+          loading={merge.isPending}
+          onCancel={onCancel}
         />
-        <Group gap="xs">
-          <Button type="submit" size="xs" color="orange" loading={merge.isPending}>
-            {t('duplicates.merge.submit')}
-          </Button>
-          <Button size="xs" variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
       </Stack>
     </Paper>
   );
@@ -251,7 +259,17 @@ export function PairCard({ pair, onMerged }: { pair: DuplicatePair; onMerged: (m
   const fmt = useFormat();
   const [open, setOpen] = useState<Open>(null);
   const titleId = `pair-${pair.id}`;
-  const toggle = (what: Exclude<Open, null>) => setOpen((o) => (o === what ? null : what));
+  /** The button that opens (and closes again) one of the forms; light while its form is open. */
+  const action = (what: Exclude<Open, null>, label: string, closedVariant: 'default' | 'filled') => (
+    <Button
+      size="xs"
+      variant={open === what ? 'light' : closedVariant}
+      onClick={() => setOpen((o) => (o === what ? null : what))}
+      aria-expanded={open === what}
+    >
+      {label}
+    </Button>
+  );
   const pending = pair.status === 'pending';
   return (
     <Paper withBorder p="md" component="article" aria-labelledby={titleId} data-testid="duplicate-pair">
@@ -294,34 +312,9 @@ export function PairCard({ pair, onMerged }: { pair: DuplicatePair; onMerged: (m
         )}
         {pair.status !== 'rejected' && (
           <Group gap="xs" role="group" aria-label={t('duplicates.actions.label')}>
-            {pending && (
-              <Button
-                size="xs"
-                variant={open === 'confirm' ? 'light' : 'default'}
-                onClick={() => toggle('confirm')}
-                aria-expanded={open === 'confirm'}
-              >
-                {t('duplicates.actions.confirm')}
-              </Button>
-            )}
-            {pending && (
-              <Button
-                size="xs"
-                variant={open === 'reject' ? 'light' : 'default'}
-                onClick={() => toggle('reject')}
-                aria-expanded={open === 'reject'}
-              >
-                {t('duplicates.actions.reject')}
-              </Button>
-            )}
-            <Button
-              size="xs"
-              variant={open === 'merge' ? 'light' : 'filled'}
-              onClick={() => toggle('merge')}
-              aria-expanded={open === 'merge'}
-            >
-              {t('duplicates.actions.merge')}
-            </Button>
+            {pending && action('confirm', t('duplicates.actions.confirm'), 'default')}
+            {pending && action('reject', t('duplicates.actions.reject'), 'default')}
+            {action('merge', t('duplicates.actions.merge'), 'filled')}
           </Group>
         )}
         {(open === 'confirm' || open === 'reject') && pending && (

@@ -1,10 +1,8 @@
-import { Alert, Badge, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { LoadMore } from '../../components/LoadMore.tsx';
-import { PageLoader } from '../../components/PageLoader.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { useMerges } from './api.ts';
+import { FilteredSection } from './FilteredSection.tsx';
 import { displayName } from './PairCard.tsx';
 import { MERGE_STATUSES, type MergeRecord, type MergeStatus } from './types.ts';
 import { UndoMerge } from './UndoMerge.tsx';
@@ -95,45 +93,24 @@ export function RecentMerges({
 }) {
   const { t } = useTranslation();
   const query = useMerges(filter === 'all' ? null : filter);
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <Stack gap="sm" component="section" aria-labelledby="merges-title">
-      <Group justify="space-between" gap="xs">
-        <Title order={2} size="h4" id="merges-title">
-          {t('duplicates.merges.title')}
-        </Title>
-        <SegmentedControl
-          w={{ base: '100%', sm: 'auto' }}
-          fullWidth
-          styles={{ label: { whiteSpace: 'normal' } }}
-          value={filter}
-          onChange={(v) => isMergeFilter(v) && onFilter(v)}
-          aria-label={t('duplicates.merges.statusLabel')}
-          data={FILTERS.map((f) => ({ value: f, label: t(`duplicates.merges.filter.${f}`) }))}
-        />
-      </Group>
-      <Text size="sm" c="dimmed" maw={760}>
-        {t('duplicates.merges.intro')}
-      </Text>
-      {query.isPending ? (
-        <PageLoader />
-      ) : query.isError ? (
-        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <Text c="dimmed">{t(`duplicates.merges.empty.${filter}`)}</Text>
-      ) : (
-        <>
-          {items.map((merge) => (
-            <MergeItem key={`${merge.id}-${merge.status}`} merge={merge} />
-          ))}
-          <LoadMore
-            shown={items.length}
-            hasMore={query.hasNextPage}
-            loading={query.isFetchingNextPage}
-            onLoadMore={() => void query.fetchNextPage()}
-          />
-        </>
-      )}
-    </Stack>
+    <FilteredSection
+      titleId="merges-title"
+      title={t('duplicates.merges.title')}
+      intro={
+        <Text size="sm" c="dimmed" maw={760}>
+          {t('duplicates.merges.intro')}
+        </Text>
+      }
+      filter={filter}
+      filters={FILTERS}
+      filterLabel={t('duplicates.merges.statusLabel')}
+      optionLabel={(f) => t(`duplicates.merges.filter.${f}`)}
+      onFilter={onFilter}
+      query={query}
+      empty={t(`duplicates.merges.empty.${filter}`)}
+    >
+      {(items) => items.map((merge) => <MergeItem key={`${merge.id}-${merge.status}`} merge={merge} />)}
+    </FilteredSection>
   );
 }
