@@ -2,9 +2,10 @@
  * What every benchmark needs: a database of the requested engine holding at least the requested
  * number of persons (generated when short), the demo supervisor of Osh as the acting user with a
  * bearer token, and the real server listening on a loopback port: on PostgreSQL a `koldoo serve`
- * process of its own, as in production; PGlite is embedded, so there it serves from this process.
+ * process of its own, from the bundle `npm start` runs, as in production; PGlite is embedded, so there it serves from this process.
  * The anchor, a bare Fastify route, is served the same way.
  */
+import { execFileSync } from 'node:child_process';
 import { type Logger, eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Actor } from '../src/access/policy.ts';
@@ -91,7 +92,12 @@ async function serve(
 ): Promise<{ server: Served; bare: Served }> {
   if (engine === 'postgres') {
     const env = { ...process.env, DATABASE_URL: postgresUrl(), HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
-    const server = await spawnServer([new URL('bin/koldoo.js', root).pathname, 'serve', '--port', '0'], env);
+    // What `npm start` runs: the server bundled by esbuild.
+    execFileSync('npm', ['run', 'build:server', '--silent'], { cwd: root.pathname, stdio: 'inherit' });
+    const server = await spawnServer(
+      [new URL('dist/server/main.js', root).pathname, 'serve', '--port', '0'],
+      env,
+    );
     const bare = await spawnServer(['--import', 'tsx', new URL('bench/bare.ts', root).pathname], env);
     return { server, bare };
   }

@@ -1,7 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshDatabase, postgresUrl } from '../helpers/db.ts';
 
@@ -11,10 +12,21 @@ afterEach(() => {
   child = undefined;
 });
 
-/** Starts `koldoo serve` as a user would and resolves once it prints where it listens. */
+/**
+ * Starts `koldoo serve` as a user would (from the sources, or from the bundle `npm start` runs) and
+ * resolves once it prints where it listens.
+ */
 function serve(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ url: string; output: string }> {
+  return serveFrom('bin/koldoo.js', env, ...args);
+}
+
+function serveFrom(
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  ...args: string[]
+): Promise<{ url: string; output: string }> {
   return new Promise((resolve, reject) => {
-    child = spawn('node', ['bin/koldoo.js', 'serve', '--port', '0', ...args], {
+    child = spawn('node', [entry, 'serve', '--port', '0', ...args], {
       env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     });
     let output = '';
@@ -29,6 +41,22 @@ function serve(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ url: string
 }
 
 describe('koldoo serve', () => {
+  it('runs from the bundle `npm start` builds: migrations, reference data and the API found', async () => {
+    await promisify(execFile)('npm', ['run', 'build:server', '--silent'], { timeout: 60_000 });
+    const dataDir = mkdtempSync(join(tmpdir(), 'koldoo-bundle-'));
+    try {
+      const env = { KOLDOO_DATA_DIR: dataDir, DATABASE_URL: undefined, KOLDOO_ADMIN_PASSWORD: undefined };
+      const { url } = await serveFrom('dist/server/main.js', env, '--demo');
+      const ready = await fetch(`${url}/readyz`);
+      expect(await ready.json()).toEqual({ status: 'ready', engine: 'pglite' });
+      // Reference data is read when the server starts: a wrong path would have stopped it.
+      const openapi = await fetch(`${url}/api/v1/openapi.json`);
+      expect(openapi.status).toBe(200);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 90_000);
+
   it('starts on an empty PGlite data dir, creates the admin, loads the demo with --demo and is ready', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'koldoo-serve-'));
     try {
