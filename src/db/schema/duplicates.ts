@@ -116,5 +116,10 @@ export const personMerges = pgTable(
     undoneAt: timestamp('undone_at', { withTimezone: true, precision: 3 }),
     undoReason: text('undo_reason'),
   },
-  (t) => [index().on(t.mergedPersonId), index().on(t.intoPersonId)],
+  (t) => [
+    index().on(t.mergedPersonId),
+    index().on(t.intoPersonId),
+    // Recent merges, newest first (GET /persons/merges pages by it).
+    index().on(t.mergedAt, t.id),
+  ],
 );

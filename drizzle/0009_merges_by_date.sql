@@ -1,0 +1,1 @@
+CREATE INDEX "person_merges_merged_at_id_index" ON "person_merges" USING btree ("merged_at","id");
