@@ -4,9 +4,19 @@
  * units (ISO 4217 exponent: 2 for RUB, 0 for KRW, 3 for KWD), so no float ever touches them.
  */
 
-// The runtime's ICU data carries the ISO 4217 exponents; no hand-kept table to go stale.
-const exponentOf = (currency: string): number =>
-  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+// The runtime's ICU data carries the ISO 4217 exponents; no hand-kept table to go stale. Building a
+// formatter is slow, and a handful of currencies recur, so each exponent is looked up once.
+const exponents = new Map<string, number>();
+const exponentOf = (currency: string): number => {
+  let exponent = exponents.get(currency);
+  if (exponent === undefined) {
+    exponent =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2;
+    exponents.set(currency, exponent);
+  }
+  return exponent;
+};
 
 /** Hundredths of a unit to minor units of `currency`; undefined when the currency has no room for the decimals given. */
 export function toMinorUnits(hundredths: number, currency: string): number | undefined {
