@@ -43,6 +43,9 @@ export async function openDatabase(opts: {
   const logger = opts.logger ?? false;
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    // An idle connection can be closed by the server (a restart, a failover, an administrator):
+    // the pool drops it and opens another when needed. Unheard, the error would end the process.
+    pool.on('error', () => undefined);
     const db = drizzlePg(pool, { schema, logger }) as unknown as Db;
     return {
       db,
