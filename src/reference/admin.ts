@@ -64,3 +64,14 @@ export function districtInRegion(districtCode: string, regionIso: string): boole
 export function isRegion(code: string): boolean {
   return regionIsos.has(code);
 }
+
+let boundaries: string | undefined;
+
+/**
+ * The oblasts' boundaries as shipped (GeoJSON text, simplified, WGS 84), read once: served as
+ * they are, since parsing and serialising 200 KB per request would cost more than the file.
+ */
+export function regionBoundaries(): string {
+  boundaries ??= readFileSync(fileURLToPath(new URL('kgz_adm1_z5.geojson', dir)), 'utf8');
+  return boundaries;
+}

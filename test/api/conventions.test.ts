@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { type Client, type Res, describeEachEngine } from '../helpers/harness.ts';
+import { REGIONS } from '../../src/reference/admin.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -179,6 +180,16 @@ describeEachEngine('API conventions', (h) => {
     expect(new Set(ids).size).toBe(ids.length);
     const docs = await h().app.inject({ method: 'GET', url: '/api/docs' });
     expect(docs.headers['x-request-id']).toMatch(UUID);
+  });
+
+  it('serves the regions’ boundaries as GeoJSON with their ISO codes, cached, to a signed-in user', async () => {
+    const res = await (await h().as('analyst')).get('/api/v1/regions.geojson');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/geo\+json/);
+    expect(res.headers['cache-control']).toBe('private, max-age=86400');
+    const isos = res.body.features.map((f: { properties: { iso3166_2: string } }) => f.properties.iso3166_2);
+    expect(new Set(isos)).toEqual(new Set(REGIONS.map((r) => r.iso)));
+    expect((await h().anonymous.get('/api/v1/regions.geojson')).status).toBe(401);
   });
 
   it('lists the 9 regions and 40 districts of Kyrgyzstan to a signed-in user, with names in three languages', async () => {

@@ -45,13 +45,23 @@ describe('koldoo serve', () => {
     await promisify(execFile)('npm', ['run', 'build:server', '--silent'], { timeout: 60_000 });
     const dataDir = mkdtempSync(join(tmpdir(), 'koldoo-bundle-'));
     try {
-      const env = { KOLDOO_DATA_DIR: dataDir, DATABASE_URL: undefined, KOLDOO_ADMIN_PASSWORD: undefined };
+      const password = 'bundle-test-password';
+      const env = { KOLDOO_DATA_DIR: dataDir, DATABASE_URL: undefined, KOLDOO_ADMIN_PASSWORD: password };
       const { url } = await serveFrom('dist/server/main.js', env, '--demo');
       const ready = await fetch(`${url}/readyz`);
       expect(await ready.json()).toEqual({ status: 'ready', engine: 'pglite' });
-      // Reference data is read when the server starts: a wrong path would have stopped it.
       const openapi = await fetch(`${url}/api/v1/openapi.json`);
       expect(openapi.status).toBe(200);
+      // Files are found relative to the code: the bundle must find the shipped reference data too.
+      const login = await fetch(`${url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password }),
+      });
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+      const boundaries = await fetch(`${url}/api/v1/regions.geojson`, { headers: { cookie } });
+      expect(boundaries.status).toBe(200);
+      expect(((await boundaries.json()) as { features: unknown[] }).features).toHaveLength(9);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

@@ -29,6 +29,7 @@ const WorkPage = lazyNamed(() => import('./features/work/WorkPage.tsx'), 'WorkPa
 const CasesPage = lazyNamed(() => import('./features/cases/CasesPage.tsx'), 'CasesPage');
 const CasePage = lazyNamed(() => import('./features/cases/CasePage.tsx'), 'CasePage');
 const DuplicatesPage = lazyNamed(() => import('./features/duplicates/DuplicatesPage.tsx'), 'DuplicatesPage');
+const ReportsPage = lazyNamed(() => import('./features/reports/ReportsPage.tsx'), 'ReportsPage');
 const NotFoundPage = lazyNamed(() => import('./routes/NotFoundPage.tsx'), 'NotFoundPage');
 
 const suspended = (node: ReactNode) => <Suspense fallback={<PageLoader />}>{node}</Suspense>;
@@ -82,6 +83,14 @@ export function AppRoutes() {
           element={
             <RequireAbility ability="duplicate:scan">
               <DuplicatesPage />
+            </RequireAbility>
+          }
+        />
+        <Route
+          path="reports"
+          element={
+            <RequireAbility ability="report:read">
+              <ReportsPage />
             </RequireAbility>
           }
         />

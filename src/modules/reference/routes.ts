@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { errorResponses } from '../../http/schemas.ts';
 import type { App } from '../../http/types.ts';
-import { DISTRICTS, REGIONS } from '../../reference/admin.ts';
+import { DISTRICTS, REGIONS, regionBoundaries } from '../../reference/admin.ts';
 
 const names = z.object({ en: z.string(), ky: z.string(), ru: z.string() });
 
@@ -26,5 +26,44 @@ export function referenceRoutes(app: App): void {
       },
     },
     () => ({ regions: [...REGIONS], districts: [...DISTRICTS] }),
+  );
+
+  app.get(
+    '/regions.geojson',
+    {
+      schema: {
+        tags: ['reference'],
+        description:
+          'Boundaries of the oblasts and cities as a GeoJSON FeatureCollection (simplified, WGS 84); each ' +
+          'feature carries `iso3166_2`, `adm1_pcode` and `name_en`, `name_ky`, `name_ru`. Cached for a day.',
+        response: {
+          200: z
+            .object({
+              type: z.literal('FeatureCollection'),
+              features: z.array(
+                z.object({
+                  type: z.literal('Feature'),
+                  properties: z.object({
+                    iso3166_2: z.string(),
+                    adm1_pcode: z.string(),
+                    name_en: z.string(),
+                    name_ky: z.string(),
+                    name_ru: z.string(),
+                  }),
+                  geometry: z.object({ type: z.string(), coordinates: z.array(z.unknown()) }),
+                }),
+              ),
+            })
+            .describe('application/geo+json'),
+          ...errorResponses,
+        },
+      },
+    },
+    async (_req, reply) => {
+      return reply
+        .type('application/geo+json; charset=utf-8')
+        .header('cache-control', 'private, max-age=86400')
+        .send(regionBoundaries() as never); // the schema documents the parsed shape of this text
+    },
   );
 }

@@ -80,6 +80,7 @@ export function AppLayout() {
       label: t('duplicates.nav'),
       show: can('duplicate:scan') || can('duplicate:review'),
     },
+    { to: '/reports', label: t('reports.nav'), show: can('report:read') },
     { to: '/audit', label: t('nav.audit'), show: can('audit:read') },
     { to: '/password', label: t('nav.changePassword'), show: true },
   ];

@@ -5,6 +5,7 @@ import type duplicates from './en/duplicates.json';
 import type hotline from './en/hotline.json';
 import type intake from './en/intake.json';
 import type partner from './en/partner.json';
+import type reports from './en/reports.json';
 import type work from './en/work.json';
 
 /**
@@ -18,4 +19,5 @@ export type Translation = typeof core &
   typeof partner &
   typeof admin &
   typeof cases &
-  typeof duplicates;
+  typeof duplicates &
+  typeof reports;
