@@ -3,7 +3,6 @@ import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { duplicateScans } from '../../src/db/schema/index.ts';
-import { PASSWORD } from '../helpers/harness.ts';
 import { type BrowserRig, browserSkipReason, startRig } from './browser.ts';
 
 const shots = 'docs/screenshots';
@@ -51,19 +50,6 @@ describe.skipIf(browserSkipReason !== undefined)(
     }, 180_000);
     afterAll(async () => rig?.close());
 
-    /** The demo accounts prefer Russian or Kyrgyz; these tests read the English labels. */
-    async function signIn(username: string): Promise<Page> {
-      const client = await rig.harness.login(username);
-      expect((await client.patch('/api/v1/auth/me', { locale: 'en' })).status).toBe(200);
-      const page = await rig.page();
-      await page.goto('/login');
-      await page.getByLabel(/^Username/).fill(username);
-      await page.getByLabel(/^Password/).fill(PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-      return page;
-    }
-
     /** A full-page screenshot from the top, so the fixed header sits where it belongs. */
     async function shot(page: Page, name: string) {
       await page.evaluate(() => window.scrollTo(0, 0));
@@ -75,7 +61,7 @@ describe.skipIf(browserSkipReason !== undefined)(
         .id as string;
 
     it('lets a supervisor run a scan, read the pair’s evidence, merge it and undo the merge', async () => {
-      const page = await signIn('supervisor.osh');
+      const page = await rig.signIn('supervisor.osh', { english: true });
       await page.getByRole('link', { name: 'Duplicate records', exact: true }).click();
       await page.getByRole('heading', { name: 'Duplicate records', level: 1 }).waitFor();
       await page.getByText('No pairs are waiting for review.').waitFor();
@@ -175,7 +161,7 @@ describe.skipIf(browserSkipReason !== undefined)(
     });
 
     it('finds a merge again under Recent merges after leaving the page, and undoes it there', async () => {
-      const page = await signIn('supervisor.osh');
+      const page = await rig.signIn('supervisor.osh', { english: true });
       await page.getByRole('link', { name: 'Duplicate records', exact: true }).click();
       await page
         .locator('label')
@@ -256,7 +242,7 @@ describe.skipIf(browserSkipReason !== undefined)(
     });
 
     it('shows the new-case wizard the registered person, with evidence, for a variant spelling', async () => {
-      const page = await signIn('caseworker.osh');
+      const page = await rig.signIn('caseworker.osh', { english: true });
       await page.goto('/cases/new');
       await page.getByLabel(/^Family name/).fill('Toktogulov');
       await page.getByLabel(/^Given name/).fill('Asanbai');
@@ -297,7 +283,7 @@ describe.skipIf(browserSkipReason !== undefined)(
     });
 
     it('lets an administrator start the scan but shows no persons', async () => {
-      const page = await signIn('admin');
+      const page = await rig.signIn('admin', { english: true });
       await page.getByRole('link', { name: 'Duplicate records', exact: true }).click();
       await page.getByRole('button', { name: 'Run a scan' }).waitFor();
       await page.getByText('Pairs are reviewed by the supervisors of the offices').waitFor();

@@ -1,7 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD } from '../helpers/harness.ts';
 import { type BrowserRig, browserSkipReason, startRig } from './browser.ts';
 
 const shots = 'docs/screenshots';
@@ -23,16 +22,6 @@ describe.skipIf(browserSkipReason !== undefined)(
       const res = await client.patch('/api/v1/auth/me', { locale: 'en' });
       expect(res.status).toBe(200);
       return client;
-    }
-
-    async function signIn(username: string, opts: { mobile?: boolean } = {}): Promise<Page> {
-      const page = await rig.page(opts);
-      await page.goto('/login');
-      await page.getByLabel(/^Username/).fill(username);
-      await page.getByLabel(/^Password/).fill(PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-      return page;
     }
 
     /** A full-page screenshot from the top, so the fixed header sits where it belongs. */
@@ -65,7 +54,7 @@ describe.skipIf(browserSkipReason !== undefined)(
 
     it('lets the hotline operator log a call with the keyboard only, then open a case for IOM Osh', async () => {
       await preferEnglish('hotline');
-      const page = await signIn('hotline');
+      const page = await rig.signIn('hotline');
       await page.getByRole('link', { name: 'My work', exact: true }).waitFor();
       await page.getByRole('link', { name: 'Hotline', exact: true }).click();
       await page.getByText('Hotline 189').waitFor();
@@ -165,7 +154,7 @@ describe.skipIf(browserSkipReason !== undefined)(
       // Cholpon's account is in Russian: the console at phone width, as she would see it.
       const client = await rig.harness.login('hotline');
       expect((await client.patch('/api/v1/auth/me', { locale: 'ru' })).status).toBe(200);
-      const page = await signIn('hotline', { mobile: true });
+      const page = await rig.signIn('hotline', { mobile: true });
       await page.goto('/hotline');
       await page.getByText(ruHotline.number.replace('{{number}}', '189')).waitFor();
       await page.getByText(ruHotline.today.title).waitFor();
@@ -176,7 +165,7 @@ describe.skipIf(browserSkipReason !== undefined)(
 
     it('runs the new-case wizard end to end for a caseworker and lands on the case', async () => {
       await preferEnglish('caseworker.osh');
-      const page = await signIn('caseworker.osh');
+      const page = await rig.signIn('caseworker.osh');
       // My work comes first in the navigation; the wizard is one click away from it.
       await expect
         .poll(async () => (await page.locator('nav a').first().textContent())?.trim())
@@ -285,7 +274,7 @@ describe.skipIf(browserSkipReason !== undefined)(
     it('warns in the wizard when the family name matches a person already registered', async () => {
       const { kase } = await caseThroughApi('Эргешова', 'Санобар-3');
       await preferEnglish('caseworker.osh');
-      const page = await signIn('caseworker.osh');
+      const page = await rig.signIn('caseworker.osh');
       await page.goto('/cases/new');
       await page.getByLabel(/^Family name/).fill('Эргешова');
       await page.getByLabel(/^Given name/).fill('Санобар');
@@ -334,7 +323,7 @@ describe.skipIf(browserSkipReason !== undefined)(
       expect(followup.status).toBe(201);
 
       await preferEnglish('supervisor.osh');
-      const page = await signIn('supervisor.osh');
+      const page = await rig.signIn('supervisor.osh');
       await page.getByRole('link', { name: 'My work', exact: true }).click();
       await page.getByRole('heading', { name: 'My work' }).waitFor();
       const approvals = page.locator('section[aria-labelledby="work-approvals"]');

@@ -1,7 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD } from '../helpers/harness.ts';
 import { type BrowserRig, browserSkipReason, startRig } from './browser.ts';
 
 const shots = 'docs/screenshots';
@@ -35,21 +33,8 @@ describe.skipIf(browserSkipReason !== undefined)(
     }, 180_000);
     afterAll(async () => rig?.close());
 
-    /** The demo accounts prefer Russian or Kyrgyz; these tests read the English labels. */
-    async function signIn(username: string): Promise<Page> {
-      const client = await rig.harness.login(username);
-      expect((await client.patch('/api/v1/auth/me', { locale: 'en' })).status).toBe(200);
-      const page = await rig.page();
-      await page.goto('/login');
-      await page.getByLabel(/^Username/).fill(username);
-      await page.getByLabel(/^Password/).fill(PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-      return page;
-    }
-
     it('shows a supervisor the map and the charts, withheld cells as "fewer than 5"', async () => {
-      const page = await signIn('supervisor.osh');
+      const page = await rig.signIn('supervisor.osh', { english: true });
       await page.getByRole('link', { name: 'Reports', exact: true }).click();
       await page.getByRole('heading', { name: 'Reports', level: 1 }).waitFor();
 
@@ -79,7 +64,7 @@ describe.skipIf(browserSkipReason !== undefined)(
     });
 
     it('offers a caseworker no Reports item', async () => {
-      const page = await signIn('caseworker.osh');
+      const page = await rig.signIn('caseworker.osh', { english: true });
       await page.getByRole('navigation').getByRole('link').first().waitFor();
       expect(await page.getByRole('link', { name: 'Reports', exact: true }).count()).toBe(0);
     });

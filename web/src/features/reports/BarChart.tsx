@@ -1,5 +1,5 @@
 import { Stack, Table, Text, Title } from '@mantine/core';
-import { useId } from 'react';
+import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useFormat } from '../../i18n/format.ts';
@@ -73,22 +73,27 @@ function NumbersTable({ title, rows, labelOf, threshold }: Omit<ChartProps, 'tes
   );
 }
 
+/** How tall a row is drawn: a withheld cell at the most it could be, labelled "fewer than 5". */
+const drawnValue = (row: ReportRow, threshold: number): number =>
+  row.suppressed ? threshold - 1 : (row.count ?? 0);
+
 /**
- * Horizontal bars, one per row (status or type), as plain SVG; a withheld cell is a short hatched
- * bar labelled "fewer than 5", since drawing it at any length would suggest a number.
+ * What every chart shares: its titled section, the empty message, the SVG frame with the hatch
+ * pattern for withheld cells, and the table of the same numbers beneath.
  */
-export function BarChart({ title, rows, labelOf, threshold, testId }: ChartProps) {
+function ChartSection({
+  title,
+  rows,
+  labelOf,
+  threshold,
+  testId,
+  width,
+  height,
+  children,
+}: ChartProps & { width: number; height: number; children: (hatch: string) => ReactNode }) {
   const { t } = useTranslation();
-  const cell = useCell(threshold);
   const hatch = useId();
   const titleId = useId();
-  const width = 560;
-  const labelW = 180;
-  const valueW = 90;
-  const rowH = 28;
-  const height = rows.length * rowH + 8;
-  const max = Math.max(threshold, ...rows.map((r) => r.count ?? 0));
-  const barSpace = width - labelW - valueW;
   return (
     <Stack gap="xs" component="section" aria-labelledby={titleId} data-testid={testId}>
       <Title order={2} size="h4" id={titleId}>
@@ -106,41 +111,7 @@ export function BarChart({ title, rows, labelOf, threshold, testId }: ChartProps
             style={{ maxWidth: width, display: 'block', height: 'auto' }}
           >
             <Hatch id={hatch} />
-            {rows.map((row, i) => {
-              const y = 4 + i * rowH;
-              const w = row.suppressed
-                ? (barSpace * (threshold - 1)) / max
-                : (barSpace * (row.count ?? 0)) / max;
-              return (
-                <g key={row.key ?? '-'} data-suppressed={row.suppressed || undefined}>
-                  <title>{`${labelOf(row.key)}: ${cell(row)}`}</title>
-                  <text
-                    x={labelW - 8}
-                    y={y + rowH / 2 + 4}
-                    textAnchor="end"
-                    fontSize="12"
-                    style={{ fill: 'currentColor' }}
-                  >
-                    {labelOf(row.key)}
-                  </text>
-                  <rect
-                    x={labelW}
-                    y={y + 4}
-                    width={Math.max(w, 2)}
-                    height={rowH - 8}
-                    style={{ fill: row.suppressed ? `url(#${hatch})` : BAR }}
-                  />
-                  <text
-                    x={labelW + Math.max(w, 2) + 6}
-                    y={y + rowH / 2 + 4}
-                    fontSize="12"
-                    style={{ fill: 'var(--mantine-color-dimmed)' }}
-                  >
-                    {cell(row)}
-                  </text>
-                </g>
-              );
-            })}
+            {children(hatch)}
           </svg>
           <DataTable title={title} rows={rows} labelOf={labelOf} threshold={threshold} />
         </>
@@ -149,12 +120,64 @@ export function BarChart({ title, rows, labelOf, threshold, testId }: ChartProps
   );
 }
 
-/** Columns by month, oldest first; withheld months hatched up to the largest value they could hold. */
-export function ColumnChart({ title, rows, labelOf, threshold, testId }: ChartProps) {
-  const { t } = useTranslation();
+/**
+ * Horizontal bars, one per row (status or type), as plain SVG; a withheld cell is a short hatched
+ * bar labelled "fewer than 5", since drawing it at any length would suggest a number.
+ */
+export function BarChart(props: ChartProps) {
+  const { rows, labelOf, threshold } = props;
   const cell = useCell(threshold);
-  const hatch = useId();
-  const titleId = useId();
+  const width = 560;
+  const labelW = 180;
+  const valueW = 90;
+  const rowH = 28;
+  const max = Math.max(threshold, ...rows.map((r) => r.count ?? 0));
+  const barSpace = width - labelW - valueW;
+  return (
+    <ChartSection {...props} width={width} height={rows.length * rowH + 8}>
+      {(hatch) =>
+        rows.map((row, i) => {
+          const y = 4 + i * rowH;
+          const w = Math.max((barSpace * drawnValue(row, threshold)) / max, 2);
+          return (
+            <g key={row.key ?? '-'} data-suppressed={row.suppressed || undefined}>
+              <title>{`${labelOf(row.key)}: ${cell(row)}`}</title>
+              <text
+                x={labelW - 8}
+                y={y + rowH / 2 + 4}
+                textAnchor="end"
+                fontSize="12"
+                style={{ fill: 'currentColor' }}
+              >
+                {labelOf(row.key)}
+              </text>
+              <rect
+                x={labelW}
+                y={y + 4}
+                width={w}
+                height={rowH - 8}
+                style={{ fill: row.suppressed ? `url(#${hatch})` : BAR }}
+              />
+              <text
+                x={labelW + w + 6}
+                y={y + rowH / 2 + 4}
+                fontSize="12"
+                style={{ fill: 'var(--mantine-color-dimmed)' }}
+              >
+                {cell(row)}
+              </text>
+            </g>
+          );
+        })
+      }
+    </ChartSection>
+  );
+}
+
+/** Columns by month, oldest first; withheld months hatched up to the largest value they could hold. */
+export function ColumnChart(props: ChartProps) {
+  const { rows, labelOf, threshold } = props;
+  const cell = useCell(threshold);
   const width = 640;
   const height = 220;
   const left = 36;
@@ -165,80 +188,57 @@ export function ColumnChart({ title, rows, labelOf, threshold, testId }: ChartPr
   const colW = rows.length ? (width - left - 8) / rows.length : 0;
   // Label at most about twelve months so the axis stays legible over long ranges.
   const every = Math.max(1, Math.ceil(rows.length / 12));
+  const axisText = {
+    textAnchor: 'end',
+    fontSize: '11',
+    style: { fill: 'var(--mantine-color-dimmed)' },
+  } as const;
   return (
-    <Stack gap="xs" component="section" aria-labelledby={titleId} data-testid={testId}>
-      <Title order={2} size="h4" id={titleId}>
-        {title}
-      </Title>
-      {rows.length === 0 ? (
-        <Text c="dimmed">{t('reports.empty')}</Text>
-      ) : (
+    <ChartSection {...props} width={width} height={height}>
+      {(hatch) => (
         <>
-          <svg
-            viewBox={`0 0 ${width} ${height}`}
-            width="100%"
-            aria-hidden="true"
-            focusable="false"
-            style={{ maxWidth: width, display: 'block', height: 'auto' }}
-          >
-            <Hatch id={hatch} />
-            <line
-              x1={left}
-              x2={width - 8}
-              y1={top + plotH}
-              y2={top + plotH}
-              style={{ stroke: 'var(--mantine-color-gray-5)' }}
-            />
-            <text
-              x={left - 6}
-              y={top + 4}
-              textAnchor="end"
-              fontSize="11"
-              style={{ fill: 'var(--mantine-color-dimmed)' }}
-            >
-              {max}
-            </text>
-            <text
-              x={left - 6}
-              y={top + plotH}
-              textAnchor="end"
-              fontSize="11"
-              style={{ fill: 'var(--mantine-color-dimmed)' }}
-            >
-              0
-            </text>
-            {rows.map((row, i) => {
-              const value = row.suppressed ? threshold - 1 : (row.count ?? 0);
-              const h = (plotH * value) / max;
-              const x = left + i * colW;
-              return (
-                <g key={row.key ?? '-'} data-suppressed={row.suppressed || undefined}>
-                  <title>{`${labelOf(row.key)}: ${cell(row)}`}</title>
-                  <rect
-                    x={x + colW * 0.15}
-                    y={top + plotH - h}
-                    width={colW * 0.7}
-                    height={h}
-                    style={{ fill: row.suppressed ? `url(#${hatch})` : BAR }}
-                  />
-                  {i % every === 0 && (
-                    <text
-                      x={x + colW / 2}
-                      y={height - bottom + 16}
-                      textAnchor="middle"
-                      fontSize="11"
-                      style={{ fill: 'var(--mantine-color-dimmed)' }}
-                    >
-                      {labelOf(row.key)}
-                    </text>
-                  )}
-                </g>
-              );
-            })}
-          </svg>
-          <DataTable title={title} rows={rows} labelOf={labelOf} threshold={threshold} />
+          <line
+            x1={left}
+            x2={width - 8}
+            y1={top + plotH}
+            y2={top + plotH}
+            style={{ stroke: 'var(--mantine-color-gray-5)' }}
+          />
+          <text x={left - 6} y={top + 4} {...axisText}>
+            {max}
+          </text>
+          <text x={left - 6} y={top + plotH} {...axisText}>
+            0
+          </text>
+          {rows.map((row, i) => {
+            const h = (plotH * drawnValue(row, threshold)) / max;
+            const x = left + i * colW;
+            return (
+              <g key={row.key ?? '-'} data-suppressed={row.suppressed || undefined}>
+                <title>{`${labelOf(row.key)}: ${cell(row)}`}</title>
+                <rect
+                  x={x + colW * 0.15}
+                  y={top + plotH - h}
+                  width={colW * 0.7}
+                  height={h}
+                  style={{ fill: row.suppressed ? `url(#${hatch})` : BAR }}
+                />
+                {i % every === 0 && (
+                  <text
+                    x={x + colW / 2}
+                    y={height - bottom + 16}
+                    textAnchor="middle"
+                    fontSize="11"
+                    style={{ fill: 'var(--mantine-color-dimmed)' }}
+                  >
+                    {labelOf(row.key)}
+                  </text>
+                )}
+              </g>
+            );
+          })}
         </>
       )}
-    </Stack>
+    </ChartSection>
   );
 }
