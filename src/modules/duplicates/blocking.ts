@@ -22,7 +22,28 @@ export interface BlockingWindows {
 }
 
 /** The windows the scan uses unless told otherwise (see the figures in the module's tests). */
-export const DEFAULT_WINDOWS: BlockingWindows = { block: 50, sorted: 6, similarity: 0.5, rare: 3, years: 3 };
+export const DEFAULT_WINDOWS: BlockingWindows = { block: 50, sorted: 6, similarity: 0.5, rare: 3, years: 0 };
+
+// Positions of the digits in YYYY-MM-DD (1-based, as substr counts).
+const DIGITS = [1, 2, 3, 4, 6, 7, 9, 10].map((k) => sql.raw(String(k)));
+
+/**
+ * Whether two exact dates of birth (YYYY-MM-DD texts) agree as the matcher's birth levels from 0.7
+ * up do: the same date, day and month swapped, one digit off, or 1 January (a placeholder) in the
+ * same year. Namesakes of one year are many in a national registry, and a pair of them whose dates
+ * disagree cannot reach the threshold on names alone.
+ */
+export function datesAgree(a: SQL, b: SQL): SQL {
+  const differing = sql.join(
+    DIGITS.map((k) => sql`(substr(${a}, ${k}, 1) <> substr(${b}, ${k}, 1))::int`),
+    sql` + `,
+  );
+  return sql`(${a} = ${b}
+    or left(${a}, 4) = left(${b}, 4) and (
+      substr(${a}, 6, 2) = substr(${b}, 9, 2) and substr(${a}, 9, 2) = substr(${b}, 6, 2)
+      or right(${a}, 5) = '01-01' or right(${b}, 5) = '01-01')
+    or ${differing} = 1)`;
+}
 
 /**
  * Fills the scan's candidate table with every pair of live persons that blocking lets through, in
@@ -30,13 +51,16 @@ export const DEFAULT_WINDOWS: BlockingWindows = { block: 50, sorted: 6, similari
  * - a shared block key: the same phone, the same document, two phonetic keys in common (one when
  *   the person has a single name token); each block is one array ordered by year of birth, and a
  *   person meets the `block` next ones in it, so one very common name cannot make the scan
- *   quadratic; in a block of names, only those of an age (`years`);
+ *   quadratic; in a block of names, only those of an age (`years`) whose exact dates of birth,
+ *   where both have one, agree (datesAgree); and, for a year mistyped, the same two keys with the
+ *   same day and month of birth, in any year, when the dates agree;
  * - sorted neighbourhood over distinct canonical names, read with lead(): the `sorted` next names
  *   among those sharing one exact name token, in the order of the rest of the name and of its
  *   reverse (a typo in the other name still sorts next to its twin, however common the shared
  *   name), and in the order of whole names and their reverse (typos in both); a name pair is kept
  *   when one of the names is `rare` (typos are) and their trigram similarity reaches `similarity`,
- *   and then pairs every person of one name with every person of the other.
+ *   and then pairs every person of one name with every person of the other whose birth fits (the
+ *   same rule as in a block of names, any year when both dates are exact).
  * Returns the number of candidate pairs.
  */
 export async function blockCandidates(
@@ -69,27 +93,34 @@ export async function blockCandidates(
     await tx.execute(sql`
     with live as (
       select id, name_canonical, name_phonetic, phone_key, document_keys,
-        coalesce(birth_year_from, 0) as y, coalesce(birth_year_to, birth_year_from, 0) as y2
+        coalesce(birth_year_from, 0) as y, coalesce(birth_year_to, birth_year_from, 0) as y2,
+        birth_date::text as bd
       from persons
       where merged_into is null and keys_version is not null and name_canonical <> ''
     ),
-    keyed as (
-      select id, y, y2, 'p:' || phone_key as k from live where phone_key is not null
-      union all
-      select id, y, y2, 'd:' || d from live, unnest(document_keys) as d
-      union all
-      select id, y, y2, 'n:' || k1 || ' ' || k2
+    names as (
+      select id, y, y2, bd, k1 || ' ' || k2 as nk
       from live, unnest(name_phonetic) as k1, unnest(name_phonetic) as k2 where k1 < k2
       union all
-      select id, y, y2, 'n:' || name_phonetic[1] from live where cardinality(name_phonetic) = 1
+      select id, y, y2, bd, name_phonetic[1] from live where cardinality(name_phonetic) = 1
+    ),
+    keyed as (
+      select id, y, y2, bd, 'p:' || phone_key as k from live where phone_key is not null
+      union all
+      select id, y, y2, bd, 'd:' || d from live, unnest(document_keys) as d
+      union all
+      select id, y, y2, bd, 'n:' || nk from names
+      union all
+      select id, y, y2, bd, 'm:' || nk || ' ' || right(bd, 5) from names where bd is not null
     ),
     blocks as (
       select array_agg(id order by y, id) as ids, array_agg(y order by y, id) as ys,
-        array_agg(y2 order by y, id) as ye, left(k, 2) = 'n:' as by_name
+        array_agg(y2 order by y, id) as ye, array_agg(bd order by y, id) as bds, left(k, 2) as kind
       from keyed group by k having count(*) > 1
     ),
     named as (
-      select name_canonical as name, string_agg(id::text, ' ') as ids, count(*)::int as c
+      select name_canonical as name, count(*)::int as c,
+        string_agg(concat_ws('/', id, y, y2, bd), ' ') as ids
       from live group by name_canonical
     ),
     tokened as (
@@ -111,10 +142,22 @@ export async function blockCandidates(
       from blocks as b,
         generate_series(1, cardinality(b.ids) - 1) as i,
         generate_series(i + 1, least(i + ${w.block}::int, cardinality(b.ids))) as j
-      where not b.by_name or b.ys[i] = 0 or b.ys[j] <= b.ye[i] + ${w.years}::int
+      where b.kind in ('p:', 'd:')
+        or b.kind = 'n:' and (b.ys[i] = 0 or b.ys[j] <= b.ye[i] + ${w.years}::int)
+          and (b.bds[i] is null or b.bds[j] is null or ${datesAgree(sql`b.bds[i]`, sql`b.bds[j]`)})
+        or b.kind = 'm:' and ${datesAgree(sql`b.bds[i]`, sql`b.bds[j]`)}
       union
-      select x::uuid, y::uuid
-      from name_pairs, unnest(string_to_array(xs, ' ')) as x, unnest(string_to_array(ys, ' ')) as y
+      select a.id, b.id
+      from name_pairs,
+        lateral (select split_part(v, '/', 1)::uuid as id, split_part(v, '/', 2)::int as y,
+          split_part(v, '/', 3)::int as y2, nullif(split_part(v, '/', 4), '') as bd
+          from unnest(string_to_array(xs, ' ')) as v) as a,
+        lateral (select split_part(v, '/', 1)::uuid as id, split_part(v, '/', 2)::int as y,
+          split_part(v, '/', 3)::int as y2, nullif(split_part(v, '/', 4), '') as bd
+          from unnest(string_to_array(ys, ' ')) as v) as b
+      where a.y = 0 or b.y = 0 or case
+        when a.bd is not null and b.bd is not null then ${datesAgree(sql`a.bd`, sql`b.bd`)}
+        else a.y <= b.y2 + ${w.years}::int and b.y <= a.y2 + ${w.years}::int end
     )
     insert into duplicate_scan_candidates (scan_id, person_a, person_b)
     select ${scanId}::uuid, least(x, y), greatest(x, y) from pairs where x <> y
