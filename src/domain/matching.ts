@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { Sex } from './codes.ts';
 import { isIsoDate } from './dates.ts';
+import { memoised } from './memo.ts';
 import { nameStem, parseName, phoneticKey, type ParsedName } from './names.ts';
 
 /**
@@ -186,7 +187,7 @@ interface Token {
   stem: string;
 }
 
-const tokenInfo = (text: string): Token => ({ text, key: phoneticKey(text), stem: nameStem(text) });
+const tokenInfo = memoised((text: string): Token => ({ text, key: phoneticKey(text), stem: nameStem(text) }));
 
 /**
  * Similarity of two canonical tokens. Jaro–Winkler alone rates names sharing a common Kyrgyz
@@ -195,12 +196,21 @@ const tokenInfo = (text: string): Token => ({ text, key: phoneticKey(text), stem
  */
 function tokenSimilarity(x: Token, y: Token): number {
   if (x.text === y.text) return 1;
+  return pairSimilarity(x.text < y.text ? `${x.text} ${y.text}` : `${y.text} ${x.text}`);
+}
+
+// Keyed by the ordered pair of tokens (canonical tokens hold no spaces; the measure is symmetric):
+// common names meet each other again and again across a scan.
+const pairSimilarity = memoised((pair: string): number => {
+  const space = pair.indexOf(' ');
+  const x = tokenInfo(pair.slice(0, space));
+  const y = tokenInfo(pair.slice(space + 1));
   const edits = editDistance(x.text, y.text);
   let s = Math.min(jaroWinkler(x.text, y.text), 1 - edits / (Math.max(x.text.length, y.text.length) + 1));
   if (x.stem.length >= 3 && x.stem === y.stem) s = Math.max(s, 0.92);
   if (x.key.length >= 2 && x.key === y.key) s = Math.max(s, 0.95);
   return s;
-}
+});
 
 interface BagComparison {
   score: number;

@@ -8,6 +8,8 @@
  * Display transliteration stays in `transliterate.ts`; nothing here is meant to be shown.
  */
 
+import { memoised } from './memo.ts';
+
 // Cyrillic (Russian, Kyrgyz, Kazakh, Uzbek, Tajik letters) into the canonical Latin space. The
 // targets are the forms the Latin rules below leave alone, so every script meets in one spelling:
 // ы → i because Latin writers use y and i for it alike, ж → j as Kyrgyz and Uzbek passports do.
@@ -103,21 +105,8 @@ function foldOnce(word: string): string {
   return s;
 }
 
-// Names come from a small vocabulary, and the matcher folds the same words again and again (the
-// probe against each of its candidates, a common surname across a scan): folding is worth keeping.
-const canonicalCache = new Map<string, string>();
-const CACHE_LIMIT = 100_000;
-
 /** One word (no spaces) in canonical Latin; hyphens and apostrophes join its parts. */
-function canonicalWord(word: string): string {
-  let s = canonicalCache.get(word);
-  if (s === undefined) {
-    s = foldFully(word);
-    if (canonicalCache.size >= CACHE_LIMIT) canonicalCache.clear();
-    canonicalCache.set(word, s);
-  }
-  return s;
-}
+const canonicalWord = memoised(foldFully);
 
 function foldFully(word: string): string {
   let s = foldOnce(word);
@@ -152,7 +141,7 @@ const PATRONYMIC_SUFFIX = /^(.{2,}?)(ovich|evich|ovna|evna|ichna)$/;
 /** A name split into what identifies the person and what names their father. */
 export interface ParsedName {
   /** The person's own name tokens and the father's name of an uulu/kyzy form, sorted. */
-  tokens: string[];
+  tokens: readonly string[];
   /** The father's name from an "X uulu"/"X kyzy" form, canonical, or null. */
   father: string | null;
   /** The stem of a Russian-style patronymic (Асанбаевич → asanba), or null. */
@@ -163,7 +152,9 @@ export interface ParsedName {
  * Parses a full name so that matching can compare fathers: "Nurlan uulu Bakyt" and "Bakyt uulu
  * Nurlan" share their tokens but are son and father.
  */
-export function parseName(text: string): ParsedName {
+export const parseName = memoised(parseFully);
+
+function parseFully(text: string): ParsedName {
   const kept: string[] = [];
   let father: string | null = null;
   let patronymic: string | null = null;
@@ -195,14 +186,15 @@ export function parseName(text: string): ParsedName {
     const joined = canonicalWord(own.join(''));
     if (joined.length > 0) kept.push(joined);
   }
-  return { tokens: [...kept].sort(), father, patronymic };
+  // Shared by every caller through the cache, so nobody may change it.
+  return Object.freeze({ tokens: Object.freeze([...kept].sort()), father, patronymic });
 }
 
 /**
  * Canonical name tokens without patronymics or uulu/kyzy, sorted, so that "Нурлан уулу Бакыт"
  * and "Bakyt Nurlan uulu" give the same tokens whatever the word order.
  */
-export function nameTokens(text: string): string[] {
+export function nameTokens(text: string): readonly string[] {
   return parseName(text).tokens;
 }
 

@@ -68,7 +68,7 @@ export async function scanDuplicates(db: Db, opts: ScanOptions = {}): Promise<Sc
       db,
       scanId,
       threshold,
-      opts.batchSize ?? 500,
+      opts.batchSize ?? 2000,
       (done, pairsFound, pairsNew) =>
         report({ phase: 'scoring', done, total: candidates }, { pairsFound, pairsNew }),
     );
@@ -102,8 +102,46 @@ export async function scanDuplicates(db: Db, opts: ScanOptions = {}): Promise<Sc
   }
 }
 
-// Scores the candidate pairs batch by batch (keyset over the pair) and upserts those from the
-// threshold up; a decided pair keeps its decision and is only counted.
+type Candidate = { personA: string; personB: string };
+
+/** A batch of candidate pairs with what scoring them reads. */
+interface Fetched {
+  batch: Candidate[];
+  rows: Map<string, PersonRow>;
+  households: Map<string, string[]>;
+}
+
+// The next batch after `after` in the pair's order (keyset), with both persons and their households.
+async function fetchBatch(
+  db: Db,
+  scanId: string,
+  after: Candidate | null,
+  size: number,
+): Promise<Fetched | null> {
+  const batch: Candidate[] = await db
+    .select({ personA: duplicateScanCandidates.personA, personB: duplicateScanCandidates.personB })
+    .from(duplicateScanCandidates)
+    .where(
+      and(
+        eq(duplicateScanCandidates.scanId, scanId),
+        after
+          ? sql`(${duplicateScanCandidates.personA}, ${duplicateScanCandidates.personB}) > (${after.personA}::uuid, ${after.personB}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(duplicateScanCandidates.personA), asc(duplicateScanCandidates.personB))
+    .limit(size);
+  if (batch.length === 0) return null;
+  const ids = [...new Set(batch.flatMap((p) => [p.personA, p.personB]))];
+  const rows = new Map<string, PersonRow>(
+    (await db.select().from(persons).where(inArray(persons.id, ids))).map((p) => [p.id, p]),
+  );
+  return { batch, rows, households: await householdNamesOf(db, ids) };
+}
+
+// Scores the candidate pairs batch by batch and upserts those from the threshold up; a decided
+// pair keeps its decision and is only counted. The next batch is read while this one is scored,
+// so the database and the matcher work side by side (on PostgreSQL, on two connections).
 async function scoreCandidates(
   db: Db,
   scanId: string,
@@ -114,27 +152,14 @@ async function scoreCandidates(
   let found = 0;
   let added = 0;
   let done = 0;
-  let after: [string, string] | null = null;
+  let next = fetchBatch(db, scanId, null, batchSize);
   for (;;) {
-    const batch: { personA: string; personB: string }[] = await db
-      .select({ personA: duplicateScanCandidates.personA, personB: duplicateScanCandidates.personB })
-      .from(duplicateScanCandidates)
-      .where(
-        and(
-          eq(duplicateScanCandidates.scanId, scanId),
-          after
-            ? sql`(${duplicateScanCandidates.personA}, ${duplicateScanCandidates.personB}) > (${after[0]}::uuid, ${after[1]}::uuid)`
-            : undefined,
-        ),
-      )
-      .orderBy(asc(duplicateScanCandidates.personA), asc(duplicateScanCandidates.personB))
-      .limit(batchSize);
-    if (batch.length === 0) return { found, added };
-    const ids = [...new Set(batch.flatMap((p) => [p.personA, p.personB]))];
-    const rows = new Map<string, PersonRow>(
-      (await db.select().from(persons).where(inArray(persons.id, ids))).map((p) => [p.id, p]),
-    );
-    const households = await householdNamesOf(db, ids);
+    const fetched = await next;
+    if (!fetched) return { found, added };
+    const { batch, rows, households } = fetched;
+    next = fetchBatch(db, scanId, batch.at(-1)!, batchSize);
+    // Awaited on the next turn; a failure meanwhile must not surface as an unhandled rejection.
+    next.catch(() => undefined);
     const values = batch.flatMap(({ personA, personB }) => {
       const a = rows.get(personA);
       const b = rows.get(personB);
@@ -156,30 +181,25 @@ async function scoreCandidates(
       ];
     });
     if (values.length > 0) {
-      const [counts] = await db.transaction(async (tx) => {
-        const upserted = await tx
-          .insert(duplicatePairs)
-          .values(values)
-          .onConflictDoUpdate({
-            target: [duplicatePairs.personA, duplicatePairs.personB],
-            set: {
-              score: sql`excluded.score`,
-              evidence: sql`excluded.evidence`,
-              components: sql`excluded.components`,
-              weightsVersion: sql`excluded.weights_version`,
-              scanId: sql`excluded.scan_id`,
-            },
-            setWhere: eq(duplicatePairs.status, 'pending'),
-          })
-          .returning({ inserted: sql<boolean>`xmax = 0` });
-        return [{ fresh: upserted.filter((r) => r.inserted).length }];
-      });
+      const upserted = await db
+        .insert(duplicatePairs)
+        .values(values)
+        .onConflictDoUpdate({
+          target: [duplicatePairs.personA, duplicatePairs.personB],
+          set: {
+            score: sql`excluded.score`,
+            evidence: sql`excluded.evidence`,
+            components: sql`excluded.components`,
+            weightsVersion: sql`excluded.weights_version`,
+            scanId: sql`excluded.scan_id`,
+          },
+          setWhere: eq(duplicatePairs.status, 'pending'),
+        })
+        .returning({ inserted: sql<boolean>`xmax = 0` });
       found += values.length;
-      added += counts!.fresh;
+      added += upserted.filter((r) => r.inserted).length;
     }
     done += batch.length;
-    const last = batch.at(-1)!;
-    after = [last.personA, last.personB];
     await progress(done, found, added);
   }
 }
