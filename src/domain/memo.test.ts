@@ -1,0 +1,15 @@
+import { expect, it } from 'vitest';
+import { memoised } from './memo.ts';
+
+it('computes each key once, and forgets everything when the cache is full', () => {
+  const calls: string[] = [];
+  const upper = memoised((s: string) => {
+    calls.push(s);
+    return s.toUpperCase();
+  }, 2);
+  expect([upper('a'), upper('b'), upper('a')]).toEqual(['A', 'B', 'A']);
+  expect(calls).toEqual(['a', 'b']);
+  expect(upper('c')).toBe('C'); // full: emptied, then c kept
+  expect(upper('a')).toBe('A');
+  expect(calls).toEqual(['a', 'b', 'c', 'a']);
+});
