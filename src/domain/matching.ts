@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import type { Sex } from './codes.ts';
 import { isIsoDate } from './dates.ts';
-import { memoised } from './memo.ts';
+import { memoised, memoisedPerObject } from './memo.ts';
 import { nameStem, parseName, phoneticKey, type ParsedName } from './names.ts';
 
 /**
@@ -259,7 +259,8 @@ function compareBags(a: readonly Token[], b: readonly Token[]): BagComparison | 
   return { score, core, kind };
 }
 
-const tokensOf = (parsed: ParsedName): Token[] => parsed.tokens.map(tokenInfo);
+// Parsed names are shared through parseName's cache, so their tokens are worked out once too.
+const tokensOf = memoisedPerObject((parsed: ParsedName): Token[] => parsed.tokens.map(tokenInfo));
 
 /**
  * Similarity (0..1) of two full names in any script and word order: canonical tokens aligned
@@ -294,8 +295,10 @@ function fatherOf(p: MatchPerson, views: readonly ParsedName[]): string | null {
   return null;
 }
 
-const nameViews = (p: MatchPerson): ParsedName[] =>
-  [fullName(p), p.latinName].filter((t): t is string => !!t && t.trim().length > 0).map(parseName);
+const nameViews = memoisedPerObject((p: MatchPerson): ParsedName[] =>
+  [fullName(p), p.latinName].filter((t): t is string => !!t && t.trim().length > 0).map(parseName),
+);
+const fullNameTokens = memoisedPerObject((p: MatchPerson): Token[] => tokensOf(parseName(fullName(p))));
 
 /**
  * Names. Sub-score: the best token-bag similarity over the name fields and the Latin name; capped
@@ -545,6 +548,10 @@ function commonMembers(a: Token[][], b: Token[][]): number {
   return count;
 }
 
+// nameSimilarity of a member's name and a person's full name, whose tokens are kept per person.
+const similarTo = (member: string, person: readonly Token[]): number =>
+  compareBags(tokensOf(parseName(member)), person)?.score ?? 0;
+
 /**
  * Household members. Sub-scores: lists_other (one lists the other as a member: relatives, not
  * one person) 0, none_common 0.35, 1_common 0.7, 2_common 0.85, 3 or more 1.
@@ -555,7 +562,7 @@ function compareHousehold(a: MatchPerson, b: MatchPerson): Comparison {
   // A member named like the lister (a namesake son or father) says nothing about the other record.
   const listsOther = (list: string[], lister: MatchPerson, other: MatchPerson) =>
     list.some(
-      (n) => nameSimilarity(n, fullName(other)) >= 0.92 && nameSimilarity(n, fullName(lister)) < 0.92,
+      (n) => similarTo(n, fullNameTokens(other)) >= 0.92 && similarTo(n, fullNameTokens(lister)) < 0.92,
     );
   if (listsOther(ha, a, b) || listsOther(hb, b, a)) return { score: 0, evidence: 'household:lists_other' };
   if (ha.length === 0 || hb.length === 0) return { score: null, evidence: 'household:unknown' };
@@ -591,7 +598,7 @@ export function curveValue(curve: MatchWeights['curves']['name'], subScore: numb
 
 // A fixed order of the pair, so that every floating-point sum runs the same way for (a, b) and
 // (b, a) and the score is exactly symmetric, not merely up to rounding.
-const stableKey = (p: MatchPerson): string => JSON.stringify(p, Object.keys(p).sort());
+const stableKey = memoisedPerObject((p: MatchPerson): string => JSON.stringify(p, Object.keys(p).sort()));
 
 /**
  * Scores how likely two person records are the same person (0..1, compare with

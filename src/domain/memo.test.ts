@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { memoised } from './memo.ts';
+import { memoised, memoisedPerObject } from './memo.ts';
 
 it('computes each key once, and forgets everything when the cache is full', () => {
   const calls: string[] = [];
@@ -12,4 +12,15 @@ it('computes each key once, and forgets everything when the cache is full', () =
   expect(upper('c')).toBe('C'); // full: emptied, then c kept
   expect(upper('a')).toBe('A');
   expect(calls).toEqual(['a', 'b', 'c', 'a']);
+});
+
+it('derives once per object, not per equal object', () => {
+  let calls = 0;
+  const size = memoisedPerObject((xs: readonly number[]) => {
+    calls++;
+    return xs.length;
+  });
+  const xs = [1, 2, 3];
+  expect([size(xs), size(xs), size([1, 2, 3])]).toEqual([3, 3, 3]);
+  expect(calls).toBe(2);
 });

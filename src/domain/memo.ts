@@ -16,3 +16,18 @@ export function memoised<T>(fn: (key: string) => T, limit = 100_000): (key: stri
     return value;
   };
 }
+
+/**
+ * A pure function of an object that keeps its results for as long as the object lives: what the
+ * matcher derives from a person (parsed names, a sort key) is then derived once per person, not
+ * once per pair. The object must not change after its first use.
+ */
+export function memoisedPerObject<K extends object, T>(fn: (key: K) => T): (key: K) => T {
+  const cache = new WeakMap<K, T>();
+  return (key) => {
+    if (cache.has(key)) return cache.get(key)!;
+    const value = fn(key);
+    cache.set(key, value);
+    return value;
+  };
+}

@@ -7,8 +7,13 @@
 import { and, asc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.ts';
 import { duplicatePairs, duplicateScanCandidates, duplicateScans, persons } from '../../db/schema/index.ts';
-import { DEFAULT_MATCH_WEIGHTS, DEFAULT_THRESHOLD } from '../../domain/matching.ts';
-import { householdNamesOf, type PersonRow, scoreRows } from '../persons/candidates.ts';
+import {
+  DEFAULT_MATCH_WEIGHTS,
+  DEFAULT_THRESHOLD,
+  type MatchPerson,
+  matchScore,
+} from '../../domain/matching.ts';
+import { householdNamesOf, matchPeopleOf, type PersonRow } from '../persons/candidates.ts';
 import { backfillMatchKeys, countMissingMatchKeys } from '../persons/keys.ts';
 import { type BlockingWindows, DEFAULT_WINDOWS, blockCandidates } from './blocking.ts';
 
@@ -108,7 +113,7 @@ type Candidate = { personA: string; personB: string };
 interface Fetched {
   batch: Candidate[];
   rows: Map<string, PersonRow>;
-  households: Map<string, string[]>;
+  people: Map<string, MatchPerson>;
 }
 
 // The next batch after `after` in the pair's order (keyset), with both persons and their households.
@@ -136,7 +141,7 @@ async function fetchBatch(
   const rows = new Map<string, PersonRow>(
     (await db.select().from(persons).where(inArray(persons.id, ids))).map((p) => [p.id, p]),
   );
-  return { batch, rows, households: await householdNamesOf(db, ids) };
+  return { batch, rows, people: matchPeopleOf(rows.values(), await householdNamesOf(db, ids)) };
 }
 
 // Scores the candidate pairs batch by batch and upserts those from the threshold up; a decided
@@ -156,7 +161,7 @@ async function scoreCandidates(
   for (;;) {
     const fetched = await next;
     if (!fetched) return { found, added };
-    const { batch, rows, households } = fetched;
+    const { batch, rows, people } = fetched;
     next = fetchBatch(db, scanId, batch.at(-1)!, batchSize);
     // Awaited on the next turn; a failure meanwhile must not surface as an unhandled rejection.
     next.catch(() => undefined);
@@ -165,7 +170,7 @@ async function scoreCandidates(
       const b = rows.get(personB);
       // A person merged while the scan ran is no longer a candidate.
       if (!a || !b || a.mergedInto || b.mergedInto) return [];
-      const result = scoreRows(a, b, households);
+      const result = matchScore(people.get(personA)!, people.get(personB)!);
       if (result.score < threshold) return [];
       const { score, evidence, components } = result;
       return [

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, rowsOf } from '../../db/client.ts';
 import { cases, householdMembers, type persons } from '../../db/schema/index.ts';
-import { type MatchResult, matchScore } from '../../domain/matching.ts';
+import { type MatchPerson, type MatchResult, matchScore } from '../../domain/matching.ts';
 import { matchPersonOf } from './keys.ts';
 
 /** A stored person row. */
@@ -29,6 +29,16 @@ export async function householdNamesOf(
       where c.person_id = any(${`{${personIds.join(',')}}`}::uuid[])`),
   );
   for (const r of rows) out.set(r.personId, [...(out.get(r.personId) ?? []), r.name]);
+  return out;
+}
+
+/**
+ * The matcher's view of stored persons with their households, one object per person, so that what
+ * the matcher derives from a person is derived once however many pairs it is in.
+ */
+export function matchPeopleOf(rows: Iterable<PersonRow>, households: Map<string, string[]>) {
+  const out = new Map<string, MatchPerson>();
+  for (const row of rows) out.set(row.id, matchPersonOf(row, households.get(row.id) ?? []));
   return out;
 }
 
