@@ -5,12 +5,13 @@
  * written to the scan's row, so any process can show it.
  */
 import { and, asc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
-import type { Db, Executor } from '../../db/client.ts';
+import { type Db, type Executor, rowsOf } from '../../db/client.ts';
 import { duplicatePairs, duplicateScanCandidates, duplicateScans, persons } from '../../db/schema/index.ts';
 import {
   DEFAULT_MATCH_WEIGHTS,
   DEFAULT_THRESHOLD,
   type MatchPerson,
+  type MatchResult,
   matchScore,
 } from '../../domain/matching.ts';
 import { householdNamesOf, matchPeopleOf, type PersonRow } from '../persons/candidates.ts';
@@ -144,9 +145,31 @@ async function fetchBatch(
   return { batch, rows, people: matchPeopleOf(rows.values(), await householdNamesOf(db, ids)) };
 }
 
-// Scores the candidate pairs batch by batch and upserts those from the threshold up; a decided
-// pair keeps its decision and is only counted. The next batch is read while this one is scored,
-// so the database and the matcher work side by side (on PostgreSQL, on two connections).
+type Found = Pick<MatchResult, 'score' | 'evidence' | 'components'> & { a: string; b: string };
+
+// Stores found pairs in one statement with one parameter, however many: a decided pair keeps its
+// decision. Returns how many pairs are new.
+async function storePairs(db: Db, scanId: string, found: Found[]): Promise<number> {
+  if (found.length === 0) return 0;
+  const rows = rowsOf<{ inserted: boolean }>(
+    await db.execute(sql`
+      insert into ${duplicatePairs} (person_a, person_b, score, evidence, components, weights_version, scan_id)
+      select p.a, p.b, p.score, array(select jsonb_array_elements_text(p.evidence)), p.components,
+        ${DEFAULT_MATCH_WEIGHTS.version}, ${scanId}::uuid
+      from jsonb_to_recordset(${JSON.stringify(found)}::jsonb)
+        as p(a uuid, b uuid, score float8, evidence jsonb, components jsonb)
+      on conflict (person_a, person_b) do update set
+        score = excluded.score, evidence = excluded.evidence, components = excluded.components,
+        weights_version = excluded.weights_version, scan_id = excluded.scan_id
+      where ${duplicatePairs}.status = 'pending'
+      returning xmax = 0 as inserted`),
+  );
+  return rows.filter((r) => r.inserted).length;
+}
+
+// Scores the candidate pairs batch by batch and stores those from the threshold up. Reading the
+// next batch, scoring this one and storing the last one's pairs overlap, so the database and the
+// matcher work side by side (on PostgreSQL, on several connections).
 async function scoreCandidates(
   db: Db,
   scanId: string,
@@ -158,55 +181,33 @@ async function scoreCandidates(
   let added = 0;
   let done = 0;
   let next = fetchBatch(db, scanId, null, batchSize);
+  let storing: Promise<unknown> = Promise.resolve();
   for (;;) {
     const fetched = await next;
-    if (!fetched) return { found, added };
+    if (!fetched) break;
     const { batch, rows, people } = fetched;
     next = fetchBatch(db, scanId, batch.at(-1)!, batchSize);
     // Awaited on the next turn; a failure meanwhile must not surface as an unhandled rejection.
     next.catch(() => undefined);
-    const values = batch.flatMap(({ personA, personB }) => {
-      const a = rows.get(personA);
-      const b = rows.get(personB);
+    const pairs: Found[] = [];
+    for (const { personA: a, personB: b } of batch) {
       // A person merged while the scan ran is no longer a candidate.
-      if (!a || !b || a.mergedInto || b.mergedInto) return [];
-      const result = matchScore(people.get(personA)!, people.get(personB)!);
-      if (result.score < threshold) return [];
-      const { score, evidence, components } = result;
-      return [
-        {
-          personA,
-          personB,
-          score,
-          evidence,
-          components,
-          weightsVersion: DEFAULT_MATCH_WEIGHTS.version,
-          scanId,
-        },
-      ];
-    });
-    if (values.length > 0) {
-      const upserted = await db
-        .insert(duplicatePairs)
-        .values(values)
-        .onConflictDoUpdate({
-          target: [duplicatePairs.personA, duplicatePairs.personB],
-          set: {
-            score: sql`excluded.score`,
-            evidence: sql`excluded.evidence`,
-            components: sql`excluded.components`,
-            weightsVersion: sql`excluded.weights_version`,
-            scanId: sql`excluded.scan_id`,
-          },
-          setWhere: eq(duplicatePairs.status, 'pending'),
-        })
-        .returning({ inserted: sql<boolean>`xmax = 0` });
-      found += values.length;
-      added += upserted.filter((r) => r.inserted).length;
+      if (rows.get(a)?.mergedInto !== null || rows.get(b)?.mergedInto !== null) continue;
+      const { score, evidence, components } = matchScore(people.get(a)!, people.get(b)!);
+      if (score >= threshold) pairs.push({ a, b, score, evidence, components });
     }
+    await storing;
+    found += pairs.length;
     done += batch.length;
-    await progress(done, found, added);
+    const reported = { done, found };
+    storing = storePairs(db, scanId, pairs).then((fresh) => {
+      added += fresh;
+      return progress(reported.done, reported.found, added);
+    });
+    storing.catch(() => undefined);
   }
+  await storing;
+  return { found, added };
 }
 
 /** Marks scans whose process stopped reporting (a restart mid-scan) as failed, so a new one may start. */
