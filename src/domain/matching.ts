@@ -298,7 +298,6 @@ function fatherOf(p: MatchPerson, views: readonly ParsedName[]): string | null {
 const nameViews = memoisedPerObject((p: MatchPerson): ParsedName[] =>
   [fullName(p), p.latinName].filter((t): t is string => !!t && t.trim().length > 0).map(parseName),
 );
-const fullNameTokens = memoisedPerObject((p: MatchPerson): Token[] => tokensOf(parseName(fullName(p))));
 
 /**
  * Names. Sub-score: the best token-bag similarity over the name fields and the Latin name; capped
@@ -548,10 +547,6 @@ function commonMembers(a: Token[][], b: Token[][]): number {
   return count;
 }
 
-// nameSimilarity of a member's name and a person's full name, whose tokens are kept per person.
-const similarTo = (member: string, person: readonly Token[]): number =>
-  compareBags(tokensOf(parseName(member)), person)?.score ?? 0;
-
 /**
  * Household members. Sub-scores: lists_other (one lists the other as a member: relatives, not
  * one person) 0, none_common 0.35, 1_common 0.7, 2_common 0.85, 3 or more 1.
@@ -562,7 +557,7 @@ function compareHousehold(a: MatchPerson, b: MatchPerson): Comparison {
   // A member named like the lister (a namesake son or father) says nothing about the other record.
   const listsOther = (list: string[], lister: MatchPerson, other: MatchPerson) =>
     list.some(
-      (n) => similarTo(n, fullNameTokens(other)) >= 0.92 && similarTo(n, fullNameTokens(lister)) < 0.92,
+      (n) => nameSimilarity(n, fullName(other)) >= 0.92 && nameSimilarity(n, fullName(lister)) < 0.92,
     );
   if (listsOther(ha, a, b) || listsOther(hb, b, a)) return { score: 0, evidence: 'household:lists_other' };
   if (ha.length === 0 || hb.length === 0) return { score: null, evidence: 'household:unknown' };

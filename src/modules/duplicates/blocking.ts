@@ -75,7 +75,7 @@ export async function blockCandidates(
       sql`, `,
     );
   // Each distinct name's next `sorted` names in one window of `source`, kept when one of the two
-  // is rare and they are similar; each carries its persons' ids as text, so no join is needed.
+  // is rare and they are similar; each carries its persons (id and birth) as text, so no join is needed.
   const sortedPairs = (source: string, window: SQL) => sql`
     select s.ids as xs, v.ids as ys
     from (
@@ -86,6 +86,11 @@ export async function blockCandidates(
     unnest(s.names, s.idss, s.cs) as v(name, ids, c)
     where v.name is not null and (s.c <= ${w.rare}::int or v.c <= ${w.rare}::int)
       and similarity(s.name, v.name) >= ${w.similarity}::float8`;
+  // The persons a name carries, as `named` encodes them: "id/y/y2/bd" each, space-separated.
+  const personsOf = (encoded: SQL) => sql`(
+    select split_part(v, '/', 1)::uuid as id, split_part(v, '/', 2)::int as y,
+      split_part(v, '/', 3)::int as y2, nullif(split_part(v, '/', 4), '') as bd
+    from unnest(string_to_array(${encoded}, ' ')) as v)`;
   // One statement of sorts and window passes over the whole registry: it gets the memory to sort
   // in place of temporary files, for its own transaction only.
   await db.transaction(async (tx) => {
@@ -148,13 +153,7 @@ export async function blockCandidates(
         or b.kind = 'm:' and ${datesAgree(sql`b.bds[i]`, sql`b.bds[j]`)}
       union
       select a.id, b.id
-      from name_pairs,
-        lateral (select split_part(v, '/', 1)::uuid as id, split_part(v, '/', 2)::int as y,
-          split_part(v, '/', 3)::int as y2, nullif(split_part(v, '/', 4), '') as bd
-          from unnest(string_to_array(xs, ' ')) as v) as a,
-        lateral (select split_part(v, '/', 1)::uuid as id, split_part(v, '/', 2)::int as y,
-          split_part(v, '/', 3)::int as y2, nullif(split_part(v, '/', 4), '') as bd
-          from unnest(string_to_array(ys, ' ')) as v) as b
+      from name_pairs, lateral ${personsOf(sql`xs`)} as a, lateral ${personsOf(sql`ys`)} as b
       where a.y = 0 or b.y = 0 or case
         when a.bd is not null and b.bd is not null then ${datesAgree(sql`a.bd`, sql`b.bd`)}
         else a.y <= b.y2 + ${w.years}::int and b.y <= a.y2 + ${w.years}::int end
