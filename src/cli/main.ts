@@ -121,7 +121,13 @@ program
     if (!(n > 0 && n <= 1)) throw new InvalidArgumentError('a score above 0, at most 1');
     return n;
   })
-  .action((opts: { threshold?: number }) =>
+  .option('--threads <n>', 'scoring threads, 0 for none (default: one per core on a large registry)', (v) => {
+    const n = Number(v);
+    if (!(Number.isInteger(n) && n >= 0 && n <= 64))
+      throw new InvalidArgumentError('a whole number from 0 to 64');
+    return n;
+  })
+  .action((opts: { threshold?: number; threads?: number }) =>
     withDatabase(async ({ database }) => {
       const { runScan } = await import('./scan.ts');
       await runScan(database.db, opts, out);

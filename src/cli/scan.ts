@@ -10,7 +10,7 @@ const UNITS = { keys: 'persons keyed', blocking: 'blocks', scoring: 'candidate p
 /** Scans the whole registry for likely duplicates, showing each phase's progress on stderr. */
 export async function runScan(
   db: Db,
-  opts: { threshold?: number | undefined },
+  opts: { threshold?: number | undefined; threads?: number | undefined },
   out: (line: string) => void,
 ): Promise<ScanSummary> {
   const started = performance.now();
@@ -19,6 +19,7 @@ export async function runScan(
   try {
     summary = await scanDuplicates(db, {
       ...(opts.threshold !== undefined ? { threshold: opts.threshold } : {}),
+      ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
       onProgress: (p) => {
         if (p.phase !== 'done')
           bar.update(p.done, { total: p.total, label: p.phase, note: ` ${UNITS[p.phase]}` });

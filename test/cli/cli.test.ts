@@ -83,13 +83,19 @@ describe('koldoo CLI', () => {
     const generated = await koldoo('generate', '--persons', '200', '--seed', 'cli-scan');
     expect(generated.code).toBe(0);
     expect(generated.stderr).toMatch(/generate \|.*200\/200 persons/);
-    const scan = await koldoo('duplicates', 'scan');
+    // Scored on two worker threads (a registry this small would otherwise be scored in the
+    // command's own thread), then again without: the same pairs.
+    const scan = await koldoo('duplicates', 'scan', '--threads', '2');
     expect(scan.code).toBe(0);
     expect(scan.stderr).toMatch(/scoring \|/);
-    const [, found] = /(\d+) likely duplicates/.exec(scan.stdout) ?? [];
+    const foundIn = (stdout: string) => Number(/(\d+) likely duplicates/.exec(stdout)?.[1]);
     // The generator plants some: the same person registered again by another office.
-    expect(Number(found)).toBeGreaterThan(0);
+    expect(foundIn(scan.stdout)).toBeGreaterThan(0);
+    const again = await koldoo('duplicates', 'scan', '--threads', '0');
+    expect(again.stdout).toMatch(/\(0 new\)/);
+    expect(foundIn(again.stdout)).toBe(foundIn(scan.stdout));
     expect((await koldoo('duplicates', 'scan', '--threshold', '2')).code).toBe(2);
+    expect((await koldoo('duplicates', 'scan', '--threads', '-1')).code).toBe(2);
     expect((await koldoo('audit', 'verify')).code).toBe(0);
   }, 180_000);
 

@@ -1,5 +1,6 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -62,6 +63,18 @@ describe('koldoo serve', () => {
       const boundaries = await fetch(`${url}/api/v1/regions.geojson`, { headers: { cookie } });
       expect(boundaries.status).toBe(200);
       expect(((await boundaries.json()) as { features: unknown[] }).features).toHaveLength(9);
+      // The duplicate scan's scoring threads load their own entry, built beside the bundle.
+      const server = child!;
+      server.kill('SIGTERM');
+      await once(server, 'exit');
+      const bundled = (...args: string[]) =>
+        promisify(execFile)('node', ['dist/server/main.js', ...args], {
+          env: { ...process.env, ...env },
+          timeout: 60_000,
+        });
+      await bundled('generate', '--persons', '200', '--seed', 'bundle');
+      const scan = await bundled('duplicates', 'scan', '--threads', '2');
+      expect(scan.stdout).toMatch(/done in .* [1-9]\d* candidate pairs, [1-9]\d* likely duplicates/);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

@@ -182,5 +182,17 @@ describeEachEngine('matcher quality through the database (blocking + matchScore)
     expect(planted.length).toBeGreaterThan(40);
     expect(result.precision).toBeGreaterThanOrEqual(0.97);
     expect(planted.length - missed.length).toBeGreaterThanOrEqual(0.95 * planted.length);
+
+    // Scored on worker threads, in small batches finishing out of order, the scan finds the same
+    // pairs with the same scores and evidence.
+    const threaded = await scanDuplicates(database.db, { threads: 2, batchSize: 150 });
+    const again = await database.db
+      .select()
+      .from(duplicatePairs)
+      .where(eq(duplicatePairs.scanId, threaded.scanId));
+    const scored = (pairs: typeof proposed) =>
+      pairs.map((p) => [key(p.personA, p.personB), p.score, p.evidence.join()].join(' ')).sort();
+    expect(threaded).toMatchObject({ pairsFound: proposed.length, pairsNew: 0 });
+    expect(scored(again)).toEqual(scored(proposed));
   });
 });

@@ -7,16 +7,13 @@
 import { and, asc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import { type Db, type Executor, rowsOf } from '../../db/client.ts';
 import { duplicatePairs, duplicateScanCandidates, duplicateScans, persons } from '../../db/schema/index.ts';
-import {
-  DEFAULT_MATCH_WEIGHTS,
-  DEFAULT_THRESHOLD,
-  type MatchPerson,
-  type MatchResult,
-  matchScore,
-} from '../../domain/matching.ts';
+import { availableParallelism } from 'node:os';
+import { DEFAULT_MATCH_WEIGHTS, DEFAULT_THRESHOLD, type MatchPerson } from '../../domain/matching.ts';
 import { householdNamesOf, matchPeopleOf, type PersonRow } from '../persons/candidates.ts';
 import { backfillMatchKeys, countMissingMatchKeys } from '../persons/keys.ts';
 import { type BlockingWindows, DEFAULT_WINDOWS, blockCandidates } from './blocking.ts';
+import { type Scorer, createScorer } from './score-pool.ts';
+import type { FoundPair } from './scoring.ts';
 
 /** Where a scan stands, as reported to `onProgress` and stored on its row. */
 export interface ScanProgress {
@@ -41,7 +38,12 @@ export interface ScanOptions {
   requestedBy?: string | null;
   windows?: BlockingWindows;
   batchSize?: number;
+  /** Scoring threads; by default one per core when there are enough candidates to repay them. */
+  threads?: number;
 }
+
+// Below this many candidates, starting scoring threads costs more than it saves.
+const THREADED_FROM = 20_000;
 
 /** Creates the row a scan reports its progress on. */
 export async function createScan(db: Executor, requestedBy: string | null, threshold = DEFAULT_THRESHOLD) {
@@ -70,14 +72,14 @@ export async function scanDuplicates(db: Db, opts: ScanOptions = {}): Promise<Sc
     await report({ phase: 'blocking', done: 0, total: 0 });
     const candidates = await blockCandidates(db, scanId, opts.windows ?? DEFAULT_WINDOWS);
     await report({ phase: 'scoring', done: 0, total: candidates }, { candidates });
+    const scorer = createScorer(opts.threads ?? (candidates >= THREADED_FROM ? availableParallelism() : 0));
     const { found, added } = await scoreCandidates(
       db,
       scanId,
-      threshold,
-      opts.batchSize ?? 2000,
+      { scorer, threshold, batchSize: opts.batchSize ?? 2000 },
       (done, pairsFound, pairsNew) =>
         report({ phase: 'scoring', done, total: candidates }, { pairsFound, pairsNew }),
-    );
+    ).finally(() => scorer.close());
     // Pending pairs this scan did not find again (a name corrected, a person merged) are stale.
     await db
       .delete(duplicatePairs)
@@ -145,11 +147,9 @@ async function fetchBatch(
   return { batch, rows, people: matchPeopleOf(rows.values(), await householdNamesOf(db, ids)) };
 }
 
-type Found = Pick<MatchResult, 'score' | 'evidence' | 'components'> & { a: string; b: string };
-
 // Stores found pairs in one statement with one parameter, however many: a decided pair keeps its
 // decision. Returns how many pairs are new.
-async function storePairs(db: Db, scanId: string, found: Found[]): Promise<number> {
+async function storePairs(db: Db, scanId: string, found: FoundPair[]): Promise<number> {
   if (found.length === 0) return 0;
   const rows = rowsOf<{ inserted: boolean }>(
     await db.execute(sql`
@@ -168,20 +168,21 @@ async function storePairs(db: Db, scanId: string, found: Found[]): Promise<numbe
 }
 
 // Scores the candidate pairs batch by batch and stores those from the threshold up. Reading the
-// next batch, scoring this one and storing the last one's pairs overlap, so the database and the
-// matcher work side by side (on PostgreSQL, on several connections).
+// next batches, scoring (on the scorer's threads) and storing overlap, so the database and the
+// matcher work side by side: one batch per scoring thread and one more are scored or stored at once.
 async function scoreCandidates(
   db: Db,
   scanId: string,
-  threshold: number,
-  batchSize: number,
+  { scorer, threshold, batchSize }: { scorer: Scorer; threshold: number; batchSize: number },
   progress: (done: number, found: number, added: number) => Promise<void>,
 ): Promise<{ found: number; added: number }> {
   let found = 0;
   let added = 0;
   let done = 0;
   let next = fetchBatch(db, scanId, null, batchSize);
+  // Stores run one after another, so progress only grows.
   let storing: Promise<unknown> = Promise.resolve();
+  const scoring = new Set<Promise<void>>();
   for (;;) {
     const fetched = await next;
     if (!fetched) break;
@@ -189,24 +190,26 @@ async function scoreCandidates(
     next = fetchBatch(db, scanId, batch.at(-1)!, batchSize);
     // Awaited on the next turn; a failure meanwhile must not surface as an unhandled rejection.
     next.catch(() => undefined);
-    const pairs: Found[] = [];
-    for (const { personA: a, personB: b } of batch) {
-      // A person merged while the scan ran is no longer a candidate.
-      if (rows.get(a)?.mergedInto !== null || rows.get(b)?.mergedInto !== null) continue;
-      const { score, evidence, components } = matchScore(people.get(a)!, people.get(b)!);
-      if (score >= threshold) pairs.push({ a, b, score, evidence, components });
-    }
-    await storing;
-    found += pairs.length;
-    done += batch.length;
-    const reported = { done, found };
-    storing = storePairs(db, scanId, pairs).then((fresh) => {
-      added += fresh;
-      return progress(reported.done, reported.found, added);
+    // A person merged while the scan ran is no longer a candidate.
+    const pairs = batch
+      .filter(
+        ({ personA: a, personB: b }) => rows.get(a)?.mergedInto === null && rows.get(b)?.mergedInto === null,
+      )
+      .map(({ personA, personB }): [string, string] => [personA, personB]);
+    const task = scorer.score({ people, pairs, threshold }).then((scored) => {
+      storing = storing.then(async () => {
+        added += await storePairs(db, scanId, scored);
+        found += scored.length;
+        done += batch.length;
+        await progress(done, found, added);
+      });
+      return storing.then(() => undefined);
     });
-    storing.catch(() => undefined);
+    scoring.add(task);
+    void task.finally(() => scoring.delete(task)).catch(() => undefined);
+    if (scoring.size > scorer.threads + 1) await Promise.race(scoring);
   }
-  await storing;
+  await Promise.all(scoring);
   return { found, added };
 }
 
