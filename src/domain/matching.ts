@@ -185,32 +185,46 @@ interface Token {
   text: string;
   key: string;
   stem: string;
+  /** Similarities to the tokens it has met (see tokenSimilarity), by token object. */
+  met: Map<Token, number>;
 }
 
-const tokenInfo = memoised((text: string): Token => ({ text, key: phoneticKey(text), stem: nameStem(text) }));
+const tokenInfo = memoised((text: string): Token => ({
+  text,
+  key: phoneticKey(text),
+  stem: nameStem(text),
+  met: new Map(),
+}));
+
+// A token keeps at most this many similarities (a common name meets thousands in a scan).
+const MET_LIMIT = 2_000;
 
 /**
  * Similarity of two canonical tokens. Jaro–Winkler alone rates names sharing a common Kyrgyz
  * prefix too high (Toktogulov/Toktosunov 0.92), so it is capped by an edit-distance ratio; equal
- * phonetic keys and equal surname stems (Nurlanov/Nurlan) lift it to a fixed level.
+ * phonetic keys and equal surname stems (Nurlanov/Nurlan) lift it to a fixed level. Kept on the
+ * token objects (shared through tokenInfo): common names meet each other again and again across
+ * a scan, and a lookup by object is cheaper than one by a pair's text.
  */
 function tokenSimilarity(x: Token, y: Token): number {
   if (x.text === y.text) return 1;
-  return pairSimilarity(x.text < y.text ? `${x.text} ${y.text}` : `${y.text} ${x.text}`);
+  let s = x.met.get(y);
+  if (s === undefined) {
+    s = x.text < y.text ? pairSimilarity(x, y) : pairSimilarity(y, x);
+    if (x.met.size >= MET_LIMIT) x.met.clear();
+    x.met.set(y, s);
+  }
+  return s;
 }
 
-// Keyed by the ordered pair of tokens (canonical tokens hold no spaces; the measure is symmetric):
-// common names meet each other again and again across a scan.
-const pairSimilarity = memoised((pair: string): number => {
-  const space = pair.indexOf(' ');
-  const x = tokenInfo(pair.slice(0, space));
-  const y = tokenInfo(pair.slice(space + 1));
+// The measure itself, symmetric; computed on the pair in text order so that it is exactly so.
+function pairSimilarity(x: Token, y: Token): number {
   const edits = editDistance(x.text, y.text);
   let s = Math.min(jaroWinkler(x.text, y.text), 1 - edits / (Math.max(x.text.length, y.text.length) + 1));
   if (x.stem.length >= 3 && x.stem === y.stem) s = Math.max(s, 0.92);
   if (x.key.length >= 2 && x.key === y.key) s = Math.max(s, 0.95);
   return s;
-});
+}
 
 interface BagComparison {
   score: number;
@@ -228,11 +242,18 @@ const MAX_TOKENS = 8;
  */
 function compareBags(a: readonly Token[], b: readonly Token[]): BagComparison | null {
   if (a.length === 0 || b.length === 0) return null;
+  // Canonical tokens hold no spaces, so equal texts one by one are equal joined names.
+  if (a.length === b.length && a.every((t, i) => t.text === b[i]!.text)) return EXACT;
   const key = (t: readonly Token[]) => t.map((x) => x.text).join(' ');
-  if (key(a) === key(b)) return { score: 1, core: 1, kind: 'exact' };
   const swap = b.length < a.length || (b.length === a.length && key(b) < key(a));
   const short = (swap ? b : a).slice(0, MAX_TOKENS);
   const long = (swap ? a : b).slice(0, MAX_TOKENS);
+  // One token (a member listed by given name, a single-word name): its best match, the first of equals.
+  if (short.length === 1) {
+    let core = -1;
+    for (const y of long) core = Math.max(core, tokenSimilarity(short[0]!, y));
+    return bagComparison(core, [core], 1, long.length);
+  }
   const sim = short.map((x) => long.map((y) => tokenSimilarity(x, y)));
   // For each set of long tokens used (a bit mask): the best total, and its picks, of aligning the
   // first popcount(mask) short tokens to them.
@@ -251,11 +272,21 @@ function compareBags(a: readonly Token[], b: readonly Token[]): BagComparison | 
     best = next;
   }
   const { total, picks } = [...best.values()].reduce((x, y) => (y.total > x.total ? y : x));
-  const aligned = picks.map((j, i) => sim[i]![j]!);
-  const core = total / short.length;
-  const score = core * Math.sqrt(short.length / long.length);
+  return bagComparison(
+    total / short.length,
+    picks.map((j, i) => sim[i]![j]!),
+    short.length,
+    long.length,
+  );
+}
+
+const EXACT: BagComparison = Object.freeze({ score: 1, core: 1, kind: 'exact' });
+
+// Extra tokens of the longer name cost √coverage; the kind says whether every aligned pair is close.
+function bagComparison(core: number, aligned: number[], short: number, long: number): BagComparison {
+  const score = core * Math.sqrt(short / long);
   const allClose = aligned.every((s) => s >= 0.95);
-  const kind = !allClose ? 'fuzzy' : short.length === long.length ? 'phonetic' : 'subset';
+  const kind = !allClose ? 'fuzzy' : short === long ? 'phonetic' : 'subset';
   return { score, core, kind };
 }
 
@@ -530,10 +561,12 @@ const sameMember = (x: Token[], y: Token[]): boolean => (compareBags(x, y)?.core
 
 // Largest one-to-one matching of members (augmenting paths), so the count is order-independent.
 function commonMembers(a: Token[][], b: Token[][]): number {
+  // Each pair of members is compared once, however often the augmenting paths revisit it.
+  const same = a.map((x) => b.map((y) => sameMember(x, y)));
   const owner: number[] = new Array<number>(b.length).fill(-1);
   const tryAssign = (i: number, seen: boolean[]): boolean => {
     for (let j = 0; j < b.length; j++) {
-      if (seen[j] || !sameMember(a[i]!, b[j]!)) continue;
+      if (seen[j] || !same[i]![j]) continue;
       seen[j] = true;
       if (owner[j] === -1 || tryAssign(owner[j]!, seen)) {
         owner[j] = i;
@@ -547,23 +580,41 @@ function commonMembers(a: Token[][], b: Token[][]): number {
   return count;
 }
 
+/** A person's household as the matcher compares it, worked out once per person. */
+interface Household {
+  /** The tokens of the person's own name (given and family). */
+  self: Token[];
+  /** How many members are listed with a name. */
+  listed: number;
+  /** The tokens of each listed member's name, those with none left out. */
+  members: Token[][];
+}
+
+const householdOf = memoisedPerObject((p: MatchPerson): Household => {
+  const names = (p.householdNames ?? []).filter((n) => n.trim().length > 0);
+  return {
+    self: tokensOf(parseName(fullName(p))),
+    listed: names.length,
+    members: names.map((n) => tokensOf(parseName(n))).filter((t) => t.length > 0),
+  };
+});
+
+// nameSimilarity on worked-out tokens.
+const similarity = (x: Token[], y: Token[]): number => compareBags(x, y)?.score ?? 0;
+
 /**
  * Household members. Sub-scores: lists_other (one lists the other as a member: relatives, not
  * one person) 0, none_common 0.35, 1_common 0.7, 2_common 0.85, 3 or more 1.
  */
 function compareHousehold(a: MatchPerson, b: MatchPerson): Comparison {
-  const ha = (a.householdNames ?? []).filter((n) => n.trim().length > 0);
-  const hb = (b.householdNames ?? []).filter((n) => n.trim().length > 0);
+  const ha = householdOf(a);
+  const hb = householdOf(b);
   // A member named like the lister (a namesake son or father) says nothing about the other record.
-  const listsOther = (list: string[], lister: MatchPerson, other: MatchPerson) =>
-    list.some(
-      (n) => nameSimilarity(n, fullName(other)) >= 0.92 && nameSimilarity(n, fullName(lister)) < 0.92,
-    );
-  if (listsOther(ha, a, b) || listsOther(hb, b, a)) return { score: 0, evidence: 'household:lists_other' };
-  if (ha.length === 0 || hb.length === 0) return { score: null, evidence: 'household:unknown' };
-  const ta = ha.map((n) => tokensOf(parseName(n))).filter((t) => t.length > 0);
-  const tb = hb.map((n) => tokensOf(parseName(n))).filter((t) => t.length > 0);
-  const k = commonMembers(ta, tb);
+  const listsOther = (lister: Household, other: Household) =>
+    lister.members.some((m) => similarity(m, other.self) >= 0.92 && similarity(m, lister.self) < 0.92);
+  if (listsOther(ha, hb) || listsOther(hb, ha)) return { score: 0, evidence: 'household:lists_other' };
+  if (ha.listed === 0 || hb.listed === 0) return { score: null, evidence: 'household:unknown' };
+  const k = commonMembers(ha.members, hb.members);
   if (k === 0) return { score: 0.35, evidence: 'household:none_common' };
   return { score: k >= 3 ? 1 : k === 2 ? 0.85 : 0.7, evidence: `household:${k}_common` };
 }
