@@ -244,8 +244,7 @@ function compareBags(a: readonly Token[], b: readonly Token[]): BagComparison | 
   if (a.length === 0 || b.length === 0) return null;
   // Canonical tokens hold no spaces, so equal texts one by one are equal joined names.
   if (a.length === b.length && a.every((t, i) => t.text === b[i]!.text)) return EXACT;
-  const key = (t: readonly Token[]) => t.map((x) => x.text).join(' ');
-  const swap = b.length < a.length || (b.length === a.length && key(b) < key(a));
+  const swap = b.length < a.length || (b.length === a.length && textOf(b) < textOf(a));
   const short = (swap ? b : a).slice(0, MAX_TOKENS);
   const long = (swap ? a : b).slice(0, MAX_TOKENS);
   // One token (a member listed by given name, a single-word name): its best match, the first of equals.
@@ -279,6 +278,8 @@ function compareBags(a: readonly Token[], b: readonly Token[]): BagComparison | 
     long.length,
   );
 }
+
+const textOf = (tokens: readonly Token[]) => tokens.map((x) => x.text).join(' ');
 
 const EXACT: BagComparison = Object.freeze({ score: 1, core: 1, kind: 'exact' });
 
