@@ -9,7 +9,8 @@ import { type Db, type Executor, rowsOf } from '../../db/client.ts';
 import { duplicatePairs, duplicateScanCandidates, duplicateScans, persons } from '../../db/schema/index.ts';
 import { availableParallelism } from 'node:os';
 import { DEFAULT_MATCH_WEIGHTS, DEFAULT_THRESHOLD, type MatchPerson } from '../../domain/matching.ts';
-import { householdNamesOf, matchPeopleOf, type PersonRow } from '../persons/candidates.ts';
+import { householdNamesOf, matchPeopleOf } from '../persons/candidates.ts';
+import { matchColumns } from '../persons/keys.ts';
 import { backfillMatchKeys, countMissingMatchKeys } from '../persons/keys.ts';
 import { type BlockingWindows, DEFAULT_WINDOWS, blockCandidates } from './blocking.ts';
 import { type Scorer, createScorer } from './score-pool.ts';
@@ -115,7 +116,7 @@ type Candidate = { personA: string; personB: string };
 /** A batch of candidate pairs with what scoring them reads. */
 interface Fetched {
   batch: Candidate[];
-  rows: Map<string, PersonRow>;
+  rows: Map<string, { mergedInto: string | null }>;
   people: Map<string, MatchPerson>;
 }
 
@@ -141,9 +142,12 @@ async function fetchBatch(
     .limit(size);
   if (batch.length === 0) return null;
   const ids = [...new Set(batch.flatMap((p) => [p.personA, p.personB]))];
-  const rows = new Map<string, PersonRow>(
-    (await db.select().from(persons).where(inArray(persons.id, ids))).map((p) => [p.id, p]),
-  );
+  // Only what the matcher reads: a batch holds thousands of persons.
+  const read = await db
+    .select({ id: persons.id, mergedInto: persons.mergedInto, ...matchColumns })
+    .from(persons)
+    .where(inArray(persons.id, ids));
+  const rows = new Map(read.map((p) => [p.id, p]));
   return { batch, rows, people: matchPeopleOf(rows.values(), await householdNamesOf(db, ids)) };
 }
 

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type Executor, rowsOf } from '../../db/client.ts';
 import { cases, householdMembers, type persons } from '../../db/schema/index.ts';
 import { type MatchPerson, type MatchResult, matchScore } from '../../domain/matching.ts';
-import { matchPersonOf } from './keys.ts';
+import { type MatchFields, matchPersonOf } from './keys.ts';
 
 /** A stored person row. */
 export type PersonRow = typeof persons.$inferSelect;
@@ -36,7 +36,10 @@ export async function householdNamesOf(
  * The matcher's view of stored persons with their households, one object per person, so that what
  * the matcher derives from a person is derived once however many pairs it is in.
  */
-export function matchPeopleOf(rows: Iterable<PersonRow>, households: Map<string, string[]>) {
+export function matchPeopleOf(
+  rows: Iterable<MatchFields & { id: string }>,
+  households: Map<string, string[]>,
+) {
   const out = new Map<string, MatchPerson>();
   for (const row of rows) out.set(row.id, matchPersonOf(row, households.get(row.id) ?? []));
   return out;

@@ -26,6 +26,23 @@ export interface MatchFields {
   documentsRetained?: readonly IdentityDocument[] | null | undefined;
 }
 
+/** The columns of MatchFields, to read no more of a person than the matcher needs. */
+export const matchColumns = {
+  givenName: persons.givenName,
+  familyName: persons.familyName,
+  patronymic: persons.patronymic,
+  latinName: persons.latinName,
+  sex: persons.sex,
+  birthDate: persons.birthDate,
+  estimatedAge: persons.estimatedAge,
+  ageRecordedOn: persons.ageRecordedOn,
+  phone: persons.phone,
+  originRegion: persons.originRegion,
+  originDistrict: persons.originDistrict,
+  documentsHeld: persons.documentsHeld,
+  documentsRetained: persons.documentsRetained,
+} satisfies Record<keyof MatchFields, unknown>;
+
 /** A person's fields as the matcher reads them: every document number, held or retained. */
 export function matchPersonOf(p: MatchFields, householdNames?: readonly string[]): MatchPerson {
   const documents = [...(p.documentsHeld ?? []), ...(p.documentsRetained ?? [])];
