@@ -162,6 +162,9 @@ export async function blockCandidates(
     select ${scanId}::uuid, least(x, y), greatest(x, y) from pairs where x <> y
     on conflict do nothing`);
   });
+  // Statistics of the freshly filled table, so the scan reads its batches along the index rather
+  // than sorting millions of pairs for each (the planner would otherwise guess at a few hundred).
+  await db.execute(sql`analyze duplicate_scan_candidates`);
   const [row] = rowsOf<{ n: number }>(
     await db.execute(
       sql`select count(*)::int as n from duplicate_scan_candidates where scan_id = ${scanId}::uuid`,

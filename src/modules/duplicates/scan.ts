@@ -4,7 +4,7 @@
  * review. Decided pairs keep their decision; pending pairs no longer found are dropped. Progress is
  * written to the scan's row, so any process can show it.
  */
-import { and, asc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import { type Db, type Executor, rowsOf } from '../../db/client.ts';
 import { duplicatePairs, duplicateScanCandidates, duplicateScans, persons } from '../../db/schema/index.ts';
 import { availableParallelism } from 'node:os';
@@ -77,6 +77,7 @@ export async function scanDuplicates(db: Db, opts: ScanOptions = {}): Promise<Sc
     const { found, added } = await scoreCandidates(
       db,
       scanId,
+      candidates,
       { scorer, threshold, batchSize: opts.batchSize ?? 2000 },
       (done, pairsFound, pairsNew) =>
         report({ phase: 'scoring', done, total: candidates }, { pairsFound, pairsNew }),
@@ -90,7 +91,7 @@ export async function scanDuplicates(db: Db, opts: ScanOptions = {}): Promise<Sc
           or(isNull(duplicatePairs.scanId), ne(duplicatePairs.scanId, scanId)),
         ),
       );
-    await db.delete(duplicateScanCandidates).where(eq(duplicateScanCandidates.scanId, scanId));
+    await dropCandidates(db, scanId);
     await report(
       { phase: 'done', done: candidates, total: candidates },
       { status: 'done', pairsFound: found, pairsNew: added, finishedAt: new Date() },
@@ -106,12 +107,25 @@ export async function scanDuplicates(db: Db, opts: ScanOptions = {}): Promise<Sc
         finishedAt: new Date(),
       })
       .where(eq(duplicateScans.id, scanId));
-    await db.delete(duplicateScanCandidates).where(eq(duplicateScanCandidates.scanId, scanId));
+    await dropCandidates(db, scanId);
     throw err;
   }
 }
 
+// A scan leaves millions of dead candidate rows behind: they are vacuumed at once, so the next
+// scan does not wade through them when autovacuum is late or off.
+async function dropCandidates(db: Db, scanId: string) {
+  await db.delete(duplicateScanCandidates).where(eq(duplicateScanCandidates.scanId, scanId));
+  await db.execute(sql`vacuum duplicate_scan_candidates`);
+}
+
 type Candidate = { personA: string; personB: string };
+
+/** A share of the candidates: those whose first person is from `from` (inclusive) to `to`. */
+interface Lane {
+  from: string | null;
+  to: string | null;
+}
 
 /** A batch of candidate pairs with what scoring them reads. */
 interface Fetched {
@@ -120,35 +134,56 @@ interface Fetched {
   people: Map<string, MatchPerson>;
 }
 
-// The next batch after `after` in the pair's order (keyset), with both persons and their households.
+const { personA, personB } = duplicateScanCandidates;
+
+// Splits the candidates into `count` lanes of about as many pairs, by their first person.
+async function lanesOf(db: Db, scanId: string, candidates: number, count: number): Promise<Lane[]> {
+  const bounds: (string | null)[] = [null];
+  for (let k = 1; k < count; k++) {
+    const [row] = await db
+      .select({ personA })
+      .from(duplicateScanCandidates)
+      .where(eq(duplicateScanCandidates.scanId, scanId))
+      .orderBy(asc(personA), asc(personB))
+      .offset(Math.floor((candidates * k) / count))
+      .limit(1);
+    if (row && row.personA !== bounds.at(-1)) bounds.push(row.personA);
+  }
+  bounds.push(null);
+  return bounds.slice(1).map((to, i) => ({ from: bounds[i]!, to }));
+}
+
+// The lane's next batch after `after` in the pair's order (keyset), with both persons (only what
+// the matcher reads) and their households.
 async function fetchBatch(
   db: Db,
   scanId: string,
+  lane: Lane,
   after: Candidate | null,
   size: number,
 ): Promise<Fetched | null> {
   const batch: Candidate[] = await db
-    .select({ personA: duplicateScanCandidates.personA, personB: duplicateScanCandidates.personB })
+    .select({ personA, personB })
     .from(duplicateScanCandidates)
     .where(
       and(
         eq(duplicateScanCandidates.scanId, scanId),
-        after
-          ? sql`(${duplicateScanCandidates.personA}, ${duplicateScanCandidates.personB}) > (${after.personA}::uuid, ${after.personB}::uuid)`
-          : undefined,
+        after ? sql`(${personA}, ${personB}) > (${after.personA}::uuid, ${after.personB}::uuid)` : undefined,
+        lane.from ? sql`${personA} >= ${lane.from}::uuid` : undefined,
+        lane.to ? sql`${personA} < ${lane.to}::uuid` : undefined,
       ),
     )
-    .orderBy(asc(duplicateScanCandidates.personA), asc(duplicateScanCandidates.personB))
+    .orderBy(asc(personA), asc(personB))
     .limit(size);
   if (batch.length === 0) return null;
   const ids = [...new Set(batch.flatMap((p) => [p.personA, p.personB]))];
-  // Only what the matcher reads: a batch holds thousands of persons.
+  // One array parameter, not thousands of them: ids from the database, never user input.
   const read = await db
     .select({ id: persons.id, mergedInto: persons.mergedInto, ...matchColumns })
     .from(persons)
-    .where(inArray(persons.id, ids));
+    .where(sql`${persons.id} = any(${`{${ids.join(',')}}`}::uuid[])`);
   const rows = new Map(read.map((p) => [p.id, p]));
-  return { batch, rows, people: matchPeopleOf(rows.values(), await householdNamesOf(db, ids)) };
+  return { batch, rows, people: matchPeopleOf(read, await householdNamesOf(db, ids)) };
 }
 
 // Stores found pairs in one statement with one parameter, however many: a decided pair keeps its
@@ -171,49 +206,57 @@ async function storePairs(db: Db, scanId: string, found: FoundPair[]): Promise<n
   return rows.filter((r) => r.inserted).length;
 }
 
-// Scores the candidate pairs batch by batch and stores those from the threshold up. Reading the
-// next batches, scoring (on the scorer's threads) and storing overlap, so the database and the
-// matcher work side by side: one batch per scoring thread and one more are scored or stored at once.
+// Scores the candidate pairs batch by batch and stores those from the threshold up. The candidates
+// are split into lanes, one more than the scorer has threads; in each, the next batch is read
+// while this one is scored, so that reading (on PostgreSQL, over several connections), scoring and
+// storing overlap and keep every core busy. Stores run one after another, so progress only grows.
 async function scoreCandidates(
   db: Db,
   scanId: string,
+  candidates: number,
   { scorer, threshold, batchSize }: { scorer: Scorer; threshold: number; batchSize: number },
   progress: (done: number, found: number, added: number) => Promise<void>,
 ): Promise<{ found: number; added: number }> {
   let found = 0;
   let added = 0;
   let done = 0;
-  let next = fetchBatch(db, scanId, null, batchSize);
-  // Stores run one after another, so progress only grows.
-  let storing: Promise<unknown> = Promise.resolve();
-  const scoring = new Set<Promise<void>>();
-  for (;;) {
-    const fetched = await next;
-    if (!fetched) break;
-    const { batch, rows, people } = fetched;
-    next = fetchBatch(db, scanId, batch.at(-1)!, batchSize);
-    // Awaited on the next turn; a failure meanwhile must not surface as an unhandled rejection.
-    next.catch(() => undefined);
-    // A person merged while the scan ran is no longer a candidate.
-    const pairs = batch
-      .filter(
-        ({ personA: a, personB: b }) => rows.get(a)?.mergedInto === null && rows.get(b)?.mergedInto === null,
-      )
-      .map(({ personA, personB }): [string, string] => [personA, personB]);
-    const task = scorer.score({ people, pairs, threshold }).then((scored) => {
-      storing = storing.then(async () => {
-        added += await storePairs(db, scanId, scored);
-        found += scored.length;
-        done += batch.length;
-        await progress(done, found, added);
-      });
-      return storing.then(() => undefined);
+  let storing: Promise<void> = Promise.resolve();
+  const store = (pairs: FoundPair[], scored: number) => {
+    storing = storing.then(async () => {
+      added += await storePairs(db, scanId, pairs);
+      found += pairs.length;
+      done += scored;
+      await progress(done, found, added);
     });
-    scoring.add(task);
-    void task.finally(() => scoring.delete(task)).catch(() => undefined);
-    if (scoring.size > scorer.threads + 1) await Promise.race(scoring);
-  }
-  await Promise.all(scoring);
+    // Awaited by its lane; a failure meanwhile must not surface as an unhandled rejection.
+    storing.catch(() => undefined);
+    return storing;
+  };
+  const runLane = async (lane: Lane) => {
+    let next = fetchBatch(db, scanId, lane, null, batchSize);
+    let stored: Promise<void> = Promise.resolve();
+    for (;;) {
+      const fetched = await next;
+      if (!fetched) break;
+      const { batch, rows, people } = fetched;
+      next = fetchBatch(db, scanId, lane, batch.at(-1)!, batchSize);
+      // Awaited on the next turn; a failure meanwhile must not surface as an unhandled rejection.
+      next.catch(() => undefined);
+      // A person merged while the scan ran is no longer a candidate.
+      const live = (id: string) => rows.get(id)?.mergedInto === null;
+      const pairs = batch
+        .filter((p) => live(p.personA) && live(p.personB))
+        .map((p): [string, string] => [p.personA, p.personB]);
+      const scored = await scorer.score({ people, pairs, threshold });
+      // Stored while the lane reads and scores on; one store of each lane waits at a time.
+      await stored;
+      stored = store(scored, batch.length);
+    }
+    await stored;
+  };
+  const lanes = await lanesOf(db, scanId, candidates, scorer.threads + 1);
+  await Promise.all(lanes.map(runLane));
+  await storing;
   return { found, added };
 }
 
