@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { type Logger, sql } from 'drizzle-orm';
+import { type Logger, type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -88,6 +88,14 @@ function migrationCount(): number {
     }
   ).entries.length;
   return cachedCount;
+}
+
+/**
+ * Ids read from the database as one uuid[] parameter, however many: thousands of parameters cost
+ * far more to bind and plan. The ids must be uuids the database gave, never user input.
+ */
+export function uuidArray(ids: readonly string[]): SQL {
+  return sql`${`{${ids.join(',')}}`}::uuid[]`;
 }
 
 /** The rows of a raw `db.execute` result; both drivers return `{ rows }`. */

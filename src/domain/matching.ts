@@ -299,8 +299,11 @@ const tokensOf = memoisedPerObject((parsed: ParsedName): Token[] => parsed.token
  * one-to-one, each pair scored by Jaro–Winkler capped by edit distance, with phonetic keys.
  */
 export function nameSimilarity(a: string, b: string): number {
-  return compareBags(tokensOf(parseName(a)), tokensOf(parseName(b)))?.score ?? 0;
+  return tokensSimilarity(tokensOf(parseName(a)), tokensOf(parseName(b)));
 }
+
+// nameSimilarity of names already split into tokens.
+const tokensSimilarity = (x: readonly Token[], y: readonly Token[]): number => compareBags(x, y)?.score ?? 0;
 
 // ---------------------------------------------------------------------------------------------
 // Components
@@ -600,9 +603,6 @@ const householdOf = memoisedPerObject((p: MatchPerson): Household => {
   };
 });
 
-// nameSimilarity on worked-out tokens.
-const similarity = (x: Token[], y: Token[]): number => compareBags(x, y)?.score ?? 0;
-
 /**
  * Household members. Sub-scores: lists_other (one lists the other as a member: relatives, not
  * one person) 0, none_common 0.35, 1_common 0.7, 2_common 0.85, 3 or more 1.
@@ -612,7 +612,9 @@ function compareHousehold(a: MatchPerson, b: MatchPerson): Comparison {
   const hb = householdOf(b);
   // A member named like the lister (a namesake son or father) says nothing about the other record.
   const listsOther = (lister: Household, other: Household) =>
-    lister.members.some((m) => similarity(m, other.self) >= 0.92 && similarity(m, lister.self) < 0.92);
+    lister.members.some(
+      (m) => tokensSimilarity(m, other.self) >= 0.92 && tokensSimilarity(m, lister.self) < 0.92,
+    );
   if (listsOther(ha, hb) || listsOther(hb, ha)) return { score: 0, evidence: 'household:lists_other' };
   if (ha.listed === 0 || hb.listed === 0) return { score: null, evidence: 'household:unknown' };
   const k = commonMembers(ha.members, hb.members);

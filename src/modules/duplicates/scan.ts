@@ -5,13 +5,12 @@
  * written to the scan's row, so any process can show it.
  */
 import { and, asc, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
-import { type Db, type Executor, rowsOf } from '../../db/client.ts';
+import { type Db, type Executor, rowsOf, uuidArray } from '../../db/client.ts';
 import { duplicatePairs, duplicateScanCandidates, duplicateScans, persons } from '../../db/schema/index.ts';
 import { availableParallelism } from 'node:os';
 import { DEFAULT_MATCH_WEIGHTS, DEFAULT_THRESHOLD, type MatchPerson } from '../../domain/matching.ts';
 import { householdNamesOf, matchPeopleOf } from '../persons/candidates.ts';
-import { matchColumns } from '../persons/keys.ts';
-import { backfillMatchKeys, countMissingMatchKeys } from '../persons/keys.ts';
+import { backfillMatchKeys, countMissingMatchKeys, matchColumns } from '../persons/keys.ts';
 import { type BlockingWindows, DEFAULT_WINDOWS, blockCandidates } from './blocking.ts';
 import { type Scorer, createScorer } from './score-pool.ts';
 import type { FoundPair } from './scoring.ts';
@@ -130,7 +129,8 @@ interface Lane {
 /** A batch of candidate pairs with what scoring them reads. */
 interface Fetched {
   batch: Candidate[];
-  rows: Map<string, { mergedInto: string | null }>;
+  /** The persons of the batch not merged into another. */
+  live: Set<string>;
   people: Map<string, MatchPerson>;
 }
 
@@ -177,13 +177,12 @@ async function fetchBatch(
     .limit(size);
   if (batch.length === 0) return null;
   const ids = [...new Set(batch.flatMap((p) => [p.personA, p.personB]))];
-  // One array parameter, not thousands of them: ids from the database, never user input.
   const read = await db
     .select({ id: persons.id, mergedInto: persons.mergedInto, ...matchColumns })
     .from(persons)
-    .where(sql`${persons.id} = any(${`{${ids.join(',')}}`}::uuid[])`);
-  const rows = new Map(read.map((p) => [p.id, p]));
-  return { batch, rows, people: matchPeopleOf(read, await householdNamesOf(db, ids)) };
+    .where(sql`${persons.id} = any(${uuidArray(ids)})`);
+  const live = new Set(read.filter((p) => p.mergedInto === null).map((p) => p.id));
+  return { batch, live, people: matchPeopleOf(read, await householdNamesOf(db, ids)) };
 }
 
 // Stores found pairs in one statement with one parameter, however many: a decided pair keeps its
@@ -238,14 +237,13 @@ async function scoreCandidates(
     for (;;) {
       const fetched = await next;
       if (!fetched) break;
-      const { batch, rows, people } = fetched;
+      const { batch, live, people } = fetched;
       next = fetchBatch(db, scanId, lane, batch.at(-1)!, batchSize);
       // Awaited on the next turn; a failure meanwhile must not surface as an unhandled rejection.
       next.catch(() => undefined);
       // A person merged while the scan ran is no longer a candidate.
-      const live = (id: string) => rows.get(id)?.mergedInto === null;
       const pairs = batch
-        .filter((p) => live(p.personA) && live(p.personB))
+        .filter((p) => live.has(p.personA) && live.has(p.personB))
         .map((p): [string, string] => [p.personA, p.personB]);
       const scored = await scorer.score({ people, pairs, threshold });
       // Stored while the lane reads and scores on; one store of each lane waits at a time.

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type Executor, rowsOf } from '../../db/client.ts';
+import { type Executor, rowsOf, uuidArray } from '../../db/client.ts';
 import { cases, householdMembers, type persons } from '../../db/schema/index.ts';
 import { type MatchPerson, type MatchResult, matchScore } from '../../domain/matching.ts';
 import { type MatchFields, matchPersonOf } from './keys.ts';
@@ -26,7 +26,7 @@ export async function householdNamesOf(
         cross join lateral (
           select h.name from ${householdMembers} as h where h.case_id = c.id offset 0
         ) as m
-      where c.person_id = any(${`{${personIds.join(',')}}`}::uuid[])`),
+      where c.person_id = any(${uuidArray(personIds)})`),
   );
   for (const r of rows) out.set(r.personId, [...(out.get(r.personId) ?? []), r.name]);
   return out;
