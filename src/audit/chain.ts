@@ -18,10 +18,12 @@ export interface ChainedFields {
   fields: string[];
 }
 
-/** SHA-256 over the predecessor's hash and this event's fields: what links the chain. */
-export function eventHash(prevHash: string, e: ChainedFields): string {
-  const canonical = JSON.stringify([
-    prevHash,
+/**
+ * The canonical text of an event's own fields, which the predecessor's hash completes: a bulk
+ * load can work it out ahead, before it knows where on the chain the event will go.
+ */
+export function eventBody(e: ChainedFields): string {
+  return JSON.stringify([
     e.at.toISOString(),
     e.actorId,
     e.actorUsername,
@@ -34,5 +36,17 @@ export function eventHash(prevHash: string, e: ChainedFields): string {
     e.ip,
     e.fields,
   ]);
-  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** The hash of an event from its predecessor's hash and its body (see eventBody). */
+export function linkHash(prevHash: string, body: string): string {
+  // The JSON array [prevHash, ...fields]: the body's array with the predecessor put first.
+  return createHash('sha256')
+    .update(`[${JSON.stringify(prevHash)},${body.slice(1)}`)
+    .digest('hex');
+}
+
+/** SHA-256 over the predecessor's hash and this event's fields: what links the chain. */
+export function eventHash(prevHash: string, e: ChainedFields): string {
+  return linkHash(prevHash, eventBody(e));
 }

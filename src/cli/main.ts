@@ -92,6 +92,12 @@ const count = (v: string) => {
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a positive whole number');
   return n;
 };
+const threadCount = (v: string) => {
+  const n = Number(v);
+  if (!(Number.isInteger(n) && n >= 0 && n <= 64))
+    throw new InvalidArgumentError('a whole number from 0 to 64');
+  return n;
+};
 program
   .command('generate')
   .description(
@@ -101,7 +107,12 @@ program
   .option('--seed <seed>', 'seed of the generator (default: koldoo)')
   .option('--as-of <date>', 'the "today" of the generated history (default: today)')
   .option('--batch <n>', 'persons per transaction (default: 1000)', count)
-  .action((opts: { persons: number; seed?: string; asOf?: string; batch?: number }) =>
+  .option(
+    '--threads <n>',
+    'threads building batches while one loads, 0 for none (default: one from 5000 persons)',
+    threadCount,
+  )
+  .action((opts: { persons: number; seed?: string; asOf?: string; batch?: number; threads?: number }) =>
     withDatabase(async ({ database, config }) => {
       // Loaded on demand: the generator and its progress bar are development tools.
       const { runGenerate } = await import('../generate/cli.ts');
@@ -121,12 +132,11 @@ program
     if (!(n > 0 && n <= 1)) throw new InvalidArgumentError('a score above 0, at most 1');
     return n;
   })
-  .option('--threads <n>', 'scoring threads, 0 for none (default: one per core on a large registry)', (v) => {
-    const n = Number(v);
-    if (!(Number.isInteger(n) && n >= 0 && n <= 64))
-      throw new InvalidArgumentError('a whole number from 0 to 64');
-    return n;
-  })
+  .option(
+    '--threads <n>',
+    'scoring threads, 0 for none (default: one per core on a large registry)',
+    threadCount,
+  )
   .action((opts: { threshold?: number; threads?: number }) =>
     withDatabase(async ({ database }) => {
       const { runScan } = await import('./scan.ts');

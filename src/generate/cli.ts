@@ -15,6 +15,7 @@ export interface GenerateCommand {
   seed?: string;
   asOf?: string;
   batch?: number;
+  threads?: number;
 }
 
 /** Runs the command and prints what it did. */
@@ -34,6 +35,7 @@ export async function runGenerate(
       seed: opts.seed ?? DEFAULT_SEED,
       asOf,
       batchSize: opts.batch,
+      threads: opts.threads,
       demoPassword: process.env.KOLDOO_DEMO_PASSWORD,
       manifestDir: config.dataDir,
       onProgress: (p) => bar.update(p.done, { note: ` (${p.added} new)` }),

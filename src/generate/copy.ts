@@ -17,7 +17,8 @@ import type { Database } from '../db/client.ts';
 /** What a bulk transaction offers: plain queries and COPY of typed rows. */
 export interface BulkSession {
   query<T>(text: string, params?: unknown[]): Promise<T[]>;
-  copy<T extends PgTable>(table: T, rows: readonly T['$inferInsert'][]): Promise<void>;
+  /** Loads encoded rows (see encodeCopy); nothing to do for empty data. */
+  copy(rows: EncodedCopy): Promise<void>;
 }
 
 // COPY text format: backslash, tab, newline and carriage return are escaped; \N is NULL.
@@ -48,23 +49,40 @@ function encoderOf(columnType: string): Encode {
   return (v) => (v == null ? '\\N' : escapeText(String(v)));
 }
 
-/** The COPY statement and its data for rows of a table; columns are those the first row sets. */
-export function encodeCopy<T extends PgTable>(
+/** A COPY statement and its data. */
+export interface EncodedCopy {
+  statement: string;
+  data: string;
+}
+
+/**
+ * Rows of a table as COPY lines (without newlines); columns are those the first row sets, so rows
+ * may leave out columns that are added to each line later.
+ */
+export function encodeLines<T extends PgTable>(
   table: T,
-  rows: readonly T['$inferInsert'][],
-): { statement: string; data: string } {
+  rows: readonly Partial<T['$inferInsert']>[],
+): { columns: string[]; lines: string[] } {
   const first = (rows[0] ?? {}) as Record<string, unknown>;
   const columns = Object.entries(getTableColumns(table)).filter(([key]) => key in first);
-  const names = columns.map(([, c]) => `"${c.name}"`).join(', ');
   const keys = columns.map(([key]) => key);
   const encoders = columns.map(([, c]) => encoderOf(c.columnType));
-  let data = '';
-  for (const row of rows as readonly Record<string, unknown>[]) {
+  const lines = (rows as readonly Record<string, unknown>[]).map((row) => {
     let line = encoders[0]!(row[keys[0]!]);
     for (let c = 1; c < keys.length; c++) line += `\t${encoders[c]!(row[keys[c]!])}`;
-    data += `${line}\n`;
-  }
-  return { statement: `COPY "${getTableName(table)}" (${names})`, data };
+    return line;
+  });
+  return { columns: columns.map(([, c]) => c.name), lines };
+}
+
+/** The COPY statement into the named columns of a table. */
+export const copyStatement = (table: PgTable, columns: readonly string[]): string =>
+  `COPY "${getTableName(table)}" (${columns.map((c) => `"${c}"`).join(', ')})`;
+
+/** The COPY statement and its data for rows of a table; columns are those the first row sets. */
+export function encodeCopy<T extends PgTable>(table: T, rows: readonly T['$inferInsert'][]): EncodedCopy {
+  const { columns, lines } = encodeLines(table, rows);
+  return { statement: copyStatement(table, columns), data: lines.length ? `${lines.join('\n')}\n` : '' };
 }
 
 const clientOf = (database: Database): unknown => (database.db as unknown as { $client: unknown }).$client;
@@ -77,9 +95,8 @@ async function onPostgres<T>(pool: pg.Pool, fn: (s: BulkSession) => Promise<T>):
     await client.query('SET LOCAL synchronous_commit = off');
     const result = await fn({
       query: async <R>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as R[],
-      copy: async (table, rows) => {
-        if (rows.length === 0) return;
-        const { statement, data } = encodeCopy(table, rows);
+      copy: async ({ statement, data }) => {
+        if (data === '') return;
         await pipeline(Readable.from([data]), client.query(copyFrom(`${statement} FROM STDIN`)));
       },
     });
@@ -97,9 +114,8 @@ function onPglite<T>(db: PGlite, fn: (s: BulkSession) => Promise<T>): Promise<T>
   return db.transaction((tx: Transaction) =>
     fn({
       query: async <R>(text: string, params?: unknown[]) => (await tx.query<R>(text, params)).rows,
-      copy: async (table, rows) => {
-        if (rows.length === 0) return;
-        const { statement, data } = encodeCopy(table, rows);
+      copy: async ({ statement, data }) => {
+        if (data === '') return;
         await tx.query(`${statement} FROM '/dev/blob'`, [], { blob: new Blob([data]) });
       },
     }),

@@ -5,7 +5,9 @@ import { verifyAuditChain } from '../audit/verify.ts';
 import { rowsOf } from '../db/client.ts';
 import { auditEvents, caseEvents, cases, episodes, followups, persons } from '../db/schema/index.ts';
 import { matchKeysMissing } from '../modules/persons/keys.ts';
-import { generate } from './generate.ts';
+import { loadContext } from './context.ts';
+import { buildEncoded } from './encode.ts';
+import { createBuilder, generate } from './generate.ts';
 import { baseIdentity, personId, plantedDuplicates } from './identity.ts';
 import { seedKey } from './prng.ts';
 
@@ -107,6 +109,36 @@ describeEachEngine('generate', (h) => {
       .from(auditEvents)
       .where(eq(auditEvents.requestId, `generate:${seedKey(SEED).tag}`));
     expect(marked!.n).toBe(first.rows.audit_events);
+  });
+
+  it('builds the same batches on a worker thread as in its own', async () => {
+    const { context } = await loadContext(h().database.db, { seed: 'threads', asOf: AS_OF });
+    const threaded = createBuilder(context, 'request', 1);
+    try {
+      const indices = [0, 1, 2, 57, 58];
+      const built = await threaded.build(indices);
+      expect(built.counts.persons).toBe(5);
+      expect(built).toEqual(buildEncoded(context, indices, 'request'));
+    } finally {
+      await threaded.close();
+    }
+  });
+
+  it('loads batches built on a worker thread while the one before loads, chain intact', async () => {
+    const run = await generate(h().database, {
+      persons: 150,
+      seed: 'threaded',
+      asOf: AS_OF,
+      batchSize: 40,
+      threads: 1,
+    });
+    expect(run.addedPersons).toBe(150);
+    const [marked] = await h()
+      .database.db.select({ n: count() })
+      .from(auditEvents)
+      .where(eq(auditEvents.requestId, `generate:${seedKey('threaded').tag}`));
+    expect(marked!.n).toBe(run.rows.audit_events);
+    expect((await verifyAuditChain(h().database.db)).ok).toBe(true);
   });
 
   it('plants duplicates: the same person registered again by another office, with a variation', async () => {

@@ -6,18 +6,18 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setImmediate as yieldToIo } from 'node:timers/promises';
-import { type ChainedFields, GENESIS_HASH, eventHash } from '../audit/chain.ts';
+import { GENESIS_HASH, linkHash } from '../audit/chain.ts';
 import { CHAIN_LOCK } from '../audit/writer.ts';
 import type { Database } from '../db/client.ts';
 import * as t from '../db/schema/index.ts';
-import { REGION_TAGS, formatCaseNumber } from '../domain/case-number.ts';
+import { formatCaseNumber } from '../domain/case-number.ts';
 import type { DemoAccount } from '../modules/demo/seed.ts';
-import { Batch } from './batch.ts';
-import { bulkTransaction, plainQuery, type BulkSession } from './copy.ts';
+import { workerPool } from '../workers.ts';
+import type { BuildTask } from './build-worker.ts';
+import { bulkTransaction, copyStatement, plainQuery, type BulkSession } from './copy.ts';
 import { type StoryContext, loadContext } from './context.ts';
+import { type EncodedBatch, type NumberSlot, buildEncoded, fillNumbers } from './encode.ts';
 import { plantedDuplicates, personId } from './identity.ts';
-import { addPerson } from './person.ts';
 
 /** What to generate. */
 export interface GenerateOptions {
@@ -28,6 +28,11 @@ export interface GenerateOptions {
   asOf: string;
   /** Persons per transaction (default 1000). */
   batchSize?: number | undefined;
+  /**
+   * Worker threads that build batches while the last one loads; 0 builds in this thread. By
+   * default one from THREADED_FROM persons on: the other core is the database's.
+   */
+  threads?: number | undefined;
   /** Password of demo accounts, should the demo have to be created first. */
   demoPassword?: string | undefined;
   /** Where to write the planted-duplicate manifest; null writes none. */
@@ -45,26 +50,37 @@ export interface GenerateResult {
   plantedDuplicates: number;
   manifest: string | null;
   millis: number;
-  /** Time spent building rows (JavaScript) and in load transactions (the database), which overlap. */
-  stages: { buildMillis: number; writeMillis: number };
   demoAccounts: DemoAccount[];
 }
 
 /** The seed used when none is given. */
 export const DEFAULT_SEED = 'koldoo';
 
+/** From how many persons a run builds on a worker thread by default (below, starting it costs more). */
+export const THREADED_FROM = 5000;
+
 // Orders generator runs among themselves (the check for persons already present, case numbers);
 // the audit chain's own lock is taken only for the audit rows, so the API is not held up meanwhile.
 const GENERATOR_LOCK = CHAIN_LOCK + 1;
 
-async function build(ctx: StoryContext, indices: readonly number[], requestId: string): Promise<Batch> {
-  const batch = new Batch(requestId);
-  for (const [k, index] of indices.entries()) {
-    addPerson(batch, ctx, index);
-    // Let the previous batch's COPY stream flush while this one is built.
-    if (k % 64 === 63) await yieldToIo();
+/** Builds batches, on worker threads or in this one. */
+export interface Builder {
+  build(indices: number[]): Promise<EncodedBatch>;
+  close(): Promise<void>;
+}
+
+/** A builder on `threads` worker threads, or in the calling thread when `threads` is 0. */
+export function createBuilder(ctx: StoryContext, requestId: string, threads: number): Builder {
+  if (threads <= 0) {
+    return { build: async (indices) => buildEncoded(ctx, indices, requestId), close: async () => undefined };
   }
-  return batch;
+  // A young generation larger than the default: building allocates many short-lived objects, and
+  // the smaller one spends a tenth of the thread in the garbage collector.
+  const pool = workerPool<BuildTask, EncodedBatch>(import.meta.url, 'build-worker', threads, {
+    workerData: ctx,
+    youngGenerationMb: 64,
+  });
+  return { build: (indices) => pool.run({ indices, requestId }), close: () => pool.destroy() };
 }
 
 async function existing(
@@ -75,18 +91,18 @@ async function existing(
   return new Set(rows.map((r) => r.id));
 }
 
-// Numbers come from the same counters as the services', so later cases continue the series.
-async function numberCases(s: BulkSession, batch: Batch): Promise<void> {
-  const groups = new Map<string, typeof batch.cases>();
-  for (const draft of batch.cases) {
-    const prefix =
-      (draft.numberRegion && REGION_TAGS[draft.numberRegion as keyof typeof REGION_TAGS]) || 'KG';
-    const key = `${prefix}|${draft.row.openedOn!.slice(0, 4)}`;
+// Numbers come from the same counters as the services', so later cases continue the series; the
+// cases of one counter take them in the order they were opened.
+async function numberCases(s: BulkSession, slots: readonly NumberSlot[]): Promise<string[]> {
+  const groups = new Map<string, number[]>();
+  for (const [k, slot] of slots.entries()) {
+    const key = `${slot.prefix}|${slot.year}`;
     const group = groups.get(key);
-    if (group) group.push(draft);
-    else groups.set(key, [draft]);
+    if (group) group.push(k);
+    else groups.set(key, [k]);
   }
-  if (groups.size === 0) return;
+  const numbers: string[] = [];
+  if (groups.size === 0) return numbers;
   const keys = [...groups.keys()];
   const rows = await s.query<{ prefix: string; year: number; last: number }>(
     `insert into case_counters (prefix, year, last)
@@ -100,44 +116,36 @@ async function numberCases(s: BulkSession, batch: Batch): Promise<void> {
     ],
   );
   for (const row of rows) {
-    const drafts = groups.get(`${row.prefix}|${row.year}`)!;
-    drafts.sort((a, b) =>
-      a.row.openedOn! < b.row.openedOn! ? -1 : a.row.openedOn! > b.row.openedOn! ? 1 : 0,
+    const group = groups.get(`${row.prefix}|${row.year}`)!;
+    group.sort((a, b) =>
+      slots[a]!.openedOn < slots[b]!.openedOn ? -1 : slots[a]!.openedOn > slots[b]!.openedOn ? 1 : 0,
     );
-    let seq = row.last - drafts.length;
-    for (const d of drafts) {
-      d.row.number = formatCaseNumber(
-        d.numberRegion && row.prefix !== 'KG' ? d.numberRegion : null,
-        row.year,
-        ++seq,
-      );
-      d.opened.number = d.row.number;
-    }
+    let seq = row.last - group.length;
+    for (const k of group) numbers[k] = formatCaseNumber(slots[k]!.region, row.year, ++seq);
   }
+  return numbers;
 }
 
-// Continues the hash chain from its current end, in time order; the caller holds the chain's lock.
-async function chainAudit(s: BulkSession, batch: Batch) {
+// Continues the hash chain from its current end; the caller holds the chain's lock.
+async function chainAudit(s: BulkSession, audit: EncodedBatch['audit']) {
   const [last] = await s.query<{ hash: string }>('select hash from audit_events order by seq desc limit 1');
   let prev = last?.hash ?? GENESIS_HASH;
-  const events = batch.audit.sort((a, b) => a.at.getTime() - b.at.getTime()) as (ChainedFields & {
-    prevHash?: string;
-    hash?: string;
-  })[];
-  for (const e of events) {
-    e.prevHash = prev;
-    e.hash = prev = eventHash(prev, e);
+  let data = '';
+  for (const [i, line] of audit.lines.entries()) {
+    const hash = linkHash(prev, audit.bodies[i]!);
+    data += `${line}\t${prev}\t${hash}\n`;
+    prev = hash;
   }
-  return events as (ChainedFields & { prevHash: string; hash: string })[];
+  return { statement: copyStatement(t.auditEvents, [...audit.columns, 'prev_hash', 'hash']), data };
 }
 
 async function write(
   database: Database,
   ctx: StoryContext,
   indices: number[],
-  prebuilt: Batch,
-  requestId: string,
-): Promise<Batch> {
+  built: Promise<EncodedBatch>,
+  build: Builder,
+): Promise<EncodedBatch> {
   return bulkTransaction(database, async (s) => {
     await s.query('select pg_advisory_xact_lock($1)', [GENERATOR_LOCK]);
     // Another run of the same seed may have loaded some of these meanwhile: then rebuild without them.
@@ -147,35 +155,22 @@ async function write(
     );
     const batch =
       present.size === 0
-        ? prebuilt
-        : await build(
-            ctx,
-            indices.filter((i) => !present.has(personId(ctx.key, i))),
-            requestId,
-          );
-    await numberCases(s, batch);
-    await s.copy(t.persons, batch.persons);
-    await s.copy(
-      t.cases,
-      batch.cases.map((d) => d.row),
-    );
-    await s.copy(t.episodes, batch.episodes);
-    await s.copy(t.householdMembers, batch.household);
-    await s.copy(t.vulnerabilityAssessments, batch.vulnerability);
-    await s.copy(t.rssAssessments, batch.rss);
-    await s.copy(t.plans, batch.plans);
-    await s.copy(t.planItems, batch.planItems);
-    await s.copy(t.referrals, batch.referrals);
-    await s.copy(t.followups, batch.followups);
-    await s.copy(t.caseEvents, batch.caseEvents);
-    await s.query('select pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-    await s.copy(t.auditEvents, await chainAudit(s, batch));
+        ? await built
+        : await build.build(indices.filter((i) => !present.has(personId(ctx.key, i))));
+    const numbers = await numberCases(s, batch.numbering);
+    for (const copy of batch.copies) {
+      await s.copy(copy.numbered ? { ...copy, data: fillNumbers(copy.data, numbers) } : copy);
+    }
+    if (batch.audit.lines.length > 0) {
+      await s.query('select pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+      await s.copy(await chainAudit(s, batch.audit));
+    }
     return batch;
   });
 }
 
-function tally(rows: Record<string, number>, b: Batch): void {
-  for (const [table, n] of Object.entries(b.counts())) rows[table] = (rows[table] ?? 0) + n;
+function tally(rows: Record<string, number>, b: EncodedBatch): void {
+  for (const [table, n] of Object.entries(b.counts)) rows[table] = (rows[table] ?? 0) + n;
 }
 
 function writeManifest(dir: string, seed: string, persons: number, asOf: string): string {
@@ -203,35 +198,34 @@ export async function generate(database: Database, opts: GenerateOptions): Promi
     demoPassword: opts.demoPassword,
   });
   const requestId = `generate:${ctx.key.tag}`;
+  const threads = opts.threads ?? (opts.persons >= THREADED_FROM ? 1 : 0);
+  const build = createBuilder(ctx, requestId, threads);
   const rows: Record<string, number> = {};
-  let pending: Promise<Batch> | undefined;
-  const stages = { buildMillis: 0, writeMillis: 0 };
-  let done = 0;
-  const settle = async () => {
-    if (!pending) return;
-    const b = await pending;
-    tally(rows, b);
-    opts.onProgress?.({ done, total: opts.persons, added: rows.persons ?? 0 });
-  };
-  for (let start = 0; start < opts.persons; start += size) {
-    const indices = Array.from({ length: Math.min(size, opts.persons - start) }, (_, k) => start + k);
-    const present = await existing(
-      (text, params) => plainQuery(database, text, params),
-      indices.map((i) => personId(ctx.key, i)),
-    );
-    const todo = indices.filter((i) => !present.has(personId(ctx.key, i)));
-    const built = performance.now();
-    const batch = await build(ctx, todo, requestId);
-    stages.buildMillis += performance.now() - built;
-    await settle();
-    done = start + indices.length;
-    const writing = performance.now();
-    pending = write(database, ctx, todo, batch, requestId).finally(
-      () => (stages.writeMillis += performance.now() - writing),
-    );
-    pending.catch(() => undefined);
+  // Batches being built while the one at the head loads: enough to keep every thread busy.
+  const ahead: { todo: number[]; end: number; built: Promise<EncodedBatch> }[] = [];
+  let next = 0;
+  try {
+    for (;;) {
+      while (ahead.length <= threads && next < opts.persons) {
+        const indices = Array.from({ length: Math.min(size, opts.persons - next) }, (_, k) => next + k);
+        next += indices.length;
+        const present = await existing(
+          (text, params) => plainQuery(database, text, params),
+          indices.map((i) => personId(ctx.key, i)),
+        );
+        const todo = indices.filter((i) => !present.has(personId(ctx.key, i)));
+        const built = build.build(todo);
+        built.catch(() => undefined); // awaited in turn; a failed load before it leaves it unawaited
+        ahead.push({ todo, end: next, built });
+      }
+      const head = ahead.shift();
+      if (!head) break;
+      tally(rows, await write(database, ctx, head.todo, head.built, build));
+      opts.onProgress?.({ done: head.end, total: opts.persons, added: rows.persons ?? 0 });
+    }
+  } finally {
+    await build.close();
   }
-  await settle();
   if ((rows.persons ?? 0) > 0) {
     await plainQuery(database, 'analyze');
     // Sets the visibility map, as autovacuum would in production (and cannot where it is off):
@@ -247,7 +241,6 @@ export async function generate(database: Database, opts: GenerateOptions): Promi
     plantedDuplicates: plantedDuplicates(ctx.key, opts.persons).length,
     manifest: opts.manifestDir ? writeManifest(opts.manifestDir, seed, opts.persons, opts.asOf) : null,
     millis: Math.round(performance.now() - started),
-    stages: { buildMillis: Math.round(stages.buildMillis), writeMillis: Math.round(stages.writeMillis) },
     demoAccounts,
   };
 }

@@ -63,7 +63,8 @@ describe('koldoo serve', () => {
       const boundaries = await fetch(`${url}/api/v1/regions.geojson`, { headers: { cookie } });
       expect(boundaries.status).toBe(200);
       expect(((await boundaries.json()) as { features: unknown[] }).features).toHaveLength(9);
-      // The duplicate scan's scoring threads load their own entry, built beside the bundle.
+      // The generator's building thread and the scan's scoring threads load their own entries,
+      // built beside the bundle.
       const server = child!;
       server.kill('SIGTERM');
       await once(server, 'exit');
@@ -72,7 +73,7 @@ describe('koldoo serve', () => {
           env: { ...process.env, ...env },
           timeout: 60_000,
         });
-      await bundled('generate', '--persons', '200', '--seed', 'bundle');
+      await bundled('generate', '--persons', '200', '--seed', 'bundle', '--threads', '1');
       const scan = await bundled('duplicates', 'scan', '--threads', '2');
       expect(scan.stdout).toMatch(/done in .* [1-9]\d* candidate pairs, [1-9]\d* likely duplicates/);
     } finally {
