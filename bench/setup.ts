@@ -13,7 +13,7 @@ import { today } from '../src/clock.ts';
 import { type Config, loadConfig } from '../src/config.ts';
 import { type Database, openDatabase, rowsOf } from '../src/db/client.ts';
 import { users } from '../src/db/schema/index.ts';
-import { progressBar } from '../src/cli/progress.ts';
+import { generateProgress } from '../src/generate/cli.ts';
 import { type GenerateResult, generate } from '../src/generate/generate.ts';
 import { buildApp } from '../src/http/app.ts';
 import { createToken } from '../src/modules/auth/service.ts';
@@ -123,17 +123,11 @@ export async function startBench(engine: Engine, persons: number, seed: string):
   );
   let generated: GenerateResult | null = null;
   if ((have?.n ?? 0) < persons) {
-    const bar = progressBar(persons, 'generate', 'persons');
+    const { stop, ...progress } = generateProgress(persons);
     try {
-      generated = await generate(database, {
-        persons,
-        seed,
-        asOf: today(),
-        manifestDir: null,
-        onProgress: (p) => bar.update(p.done, { note: ` (${p.added} new)` }),
-      });
+      generated = await generate(database, { persons, seed, asOf: today(), manifestDir: null, ...progress });
     } finally {
-      bar.stop();
+      stop();
     }
   }
   // Visibility maps and statistics as a maintained database has them (a server may run without

@@ -112,12 +112,25 @@ program
     'threads building batches while one loads, 0 for none (default: one from 5000 persons)',
     threadCount,
   )
-  .action((opts: { persons: number; seed?: string; asOf?: string; batch?: number; threads?: number }) =>
-    withDatabase(async ({ database, config }) => {
-      // Loaded on demand: the generator and its progress bar are development tools.
-      const { runGenerate } = await import('../generate/cli.ts');
-      await runGenerate(database, config, opts, out);
-    }),
+  .option(
+    '--defer-indexes',
+    'drop the non-unique indexes and foreign keys of the loaded tables for the load and build them after (default: when adding 50000 persons or more, at least as many as are there)',
+  )
+  .option('--no-defer-indexes', 'keep them during the load')
+  .action(
+    (opts: {
+      persons: number;
+      seed?: string;
+      asOf?: string;
+      batch?: number;
+      threads?: number;
+      deferIndexes?: boolean;
+    }) =>
+      withDatabase(async ({ database, config }) => {
+        // Loaded on demand: the generator and its progress bar are development tools.
+        const { runGenerate } = await import('../generate/cli.ts');
+        await runGenerate(database, config, opts, out);
+      }),
   );
 
 program

@@ -2,8 +2,8 @@ import cliProgress from 'cli-progress';
 
 /** A progress bar on stderr: what is done of a total, the rate and the time left. */
 export interface Progress {
-  /** Moves the bar; `label` and `note` replace the line's title and trailing note. */
-  update(done: number, extra?: { total?: number; label?: string; note?: string }): void;
+  /** Moves the bar; `label`, `unit` and `note` replace the line's title, unit and trailing note. */
+  update(done: number, extra?: { total?: number; label?: string; unit?: string; note?: string }): void;
   stop(): void;
 }
 
@@ -22,7 +22,7 @@ export function progressBar(total: number, label: string, unit: string): Progres
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
-      format: `{label} |{bar}| {percentage}% | {value}/{total} ${unit}{note} | {rate}/s | {duration_formatted} | ETA {left}`,
+      format: `{label} |{bar}| {percentage}% | {value}/{total} {unit}{note} | {rate}/s | {duration_formatted} | ETA {left}`,
       hideCursor: true,
       noTTYOutput: true,
       notTTYSchedule: 5000,
@@ -30,13 +30,17 @@ export function progressBar(total: number, label: string, unit: string): Progres
     cliProgress.Presets.shades_classic,
   );
   let started = performance.now();
-  let current = { label, note: '' };
+  let current = { label, unit, note: '' };
   let of = total;
   bar.start(total, 0, { ...current, rate: 0, left: '–' });
   return {
     update(done, extra = {}) {
       if (extra.label !== undefined && extra.label !== current.label) started = performance.now();
-      current = { label: extra.label ?? current.label, note: extra.note ?? current.note };
+      current = {
+        label: extra.label ?? current.label,
+        unit: extra.unit ?? current.unit,
+        note: extra.note ?? current.note,
+      };
       if (extra.total !== undefined) {
         of = extra.total;
         bar.setTotal(of);

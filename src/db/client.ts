@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { restoreConstraints } from './bulk-load.ts';
 import * as schema from './schema/index.ts';
 
 /** The drizzle handle every query uses, whichever engine is underneath. */
@@ -19,7 +20,10 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Either a database or a transaction: what data-access functions accept. */
 export type Executor = Db | Tx;
 
-/** An open database: the handle, which engine it is, and how to apply migrations and close. */
+/**
+ * An open database: the handle, which engine it is, and how to apply migrations (which also
+ * restores what an interrupted bulk load left dropped, see bulk-load.ts) and close.
+ */
 export interface Database {
   db: Db;
   engine: 'pglite' | 'postgres';
@@ -47,12 +51,16 @@ export async function openDatabase(opts: {
     // the pool drops it and opens another when needed. Unheard, the error would end the process.
     pool.on('error', () => undefined);
     const db = drizzlePg(pool, { schema, logger }) as unknown as Db;
-    return {
+    const database: Database = {
       db,
       engine: 'postgres',
-      migrate: () => migratePg(drizzlePg(pool, { schema }), { migrationsFolder }),
+      migrate: async () => {
+        await migratePg(drizzlePg(pool, { schema }), { migrationsFolder });
+        await restoreConstraints(database);
+      },
       close: () => pool.end(),
     };
+    return database;
   }
   const dir = opts.dataDir ?? 'memory://';
   let location = dir;
@@ -62,12 +70,16 @@ export async function openDatabase(opts: {
   }
   const client = await PGlite.create(location, { extensions: { pg_trgm } });
   const raw = drizzlePglite(client, { schema, logger });
-  return {
+  const database: Database = {
     db: raw as unknown as Db,
     engine: 'pglite',
-    migrate: () => migratePglite(raw, { migrationsFolder }),
+    migrate: async () => {
+      await migratePglite(raw, { migrationsFolder });
+      await restoreConstraints(database);
+    },
     close: () => client.close(),
   };
+  return database;
 }
 
 /** True when the database answers and every shipped migration has been applied. */

@@ -16,6 +16,18 @@ export interface GenerateCommand {
   asOf?: string;
   batch?: number;
   threads?: number;
+  deferIndexes?: boolean;
+}
+
+/** A progress bar for a run: persons loaded, then the deferred indexes and keys built again. */
+export function generateProgress(total: number) {
+  const bar = progressBar(total, 'generate', 'persons');
+  return {
+    onProgress: (p: { done: number; added: number }) => bar.update(p.done, { note: ` (${p.added} new)` }),
+    onRestore: (p: { done: number; total: number; name: string }) =>
+      bar.update(p.done, { total: p.total, label: 'rebuild', unit: 'indexes and keys', note: ` ${p.name}` }),
+    stop: () => bar.stop(),
+  };
 }
 
 /** Runs the command and prints what it did. */
@@ -27,7 +39,7 @@ export async function runGenerate(
 ): Promise<GenerateResult> {
   const asOf = opts.asOf ?? today();
   if (!isIsoDate(asOf)) throw new Error(`--as-of must be a date like 2026-03-01, not ${asOf}`);
-  const bar = progressBar(opts.persons, 'generate', 'persons');
+  const { stop, ...progress } = generateProgress(opts.persons);
   let result: GenerateResult;
   try {
     result = await generate(database, {
@@ -36,12 +48,13 @@ export async function runGenerate(
       asOf,
       batchSize: opts.batch,
       threads: opts.threads,
+      deferConstraints: opts.deferIndexes,
       demoPassword: process.env.KOLDOO_DEMO_PASSWORD,
       manifestDir: config.dataDir,
-      onProgress: (p) => bar.update(p.done, { note: ` (${p.added} new)` }),
+      ...progress,
     });
   } finally {
-    bar.stop();
+    stop();
   }
   for (const a of result.demoAccounts)
     out(`Demo account created: ${a.username} (${a.role}) password ${a.password}`);

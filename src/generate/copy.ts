@@ -31,6 +31,9 @@ const arrayLiteral = (items: readonly unknown[]): string =>
 
 type Encode = (value: unknown) => string;
 
+// Types whose text never holds a character COPY escapes.
+const PLAIN = new Set(['PgUUID', 'PgInteger', 'PgBigInt53', 'PgBigSerial53', 'PgDateString', 'PgNumeric']);
+
 // One encoder per column, chosen once per table from drizzle's column type.
 function encoderOf(columnType: string): Encode {
   if (columnType === 'PgJsonb' || columnType === 'PgJson') {
@@ -39,13 +42,17 @@ function encoderOf(columnType: string): Encode {
     let text = '';
     return (v) => {
       if (v == null) return '\\N';
-      if (v !== last) [last, text] = [v, escapeText(JSON.stringify(v))];
+      if (v !== last) {
+        last = v;
+        text = escapeText(JSON.stringify(v));
+      }
       return text;
     };
   }
   if (columnType === 'PgArray') return (v) => (v == null ? '\\N' : escapeText(arrayLiteral(v as unknown[])));
   if (columnType === 'PgTimestamp') return (v) => (v == null ? '\\N' : (v as Date).toISOString());
   if (columnType === 'PgBoolean') return (v) => (v == null ? '\\N' : v ? 't' : 'f');
+  if (PLAIN.has(columnType)) return (v) => (v == null ? '\\N' : String(v));
   return (v) => (v == null ? '\\N' : escapeText(String(v)));
 }
 

@@ -3,7 +3,15 @@ import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/helpers/harness.ts';
 import { verifyAuditChain } from '../audit/verify.ts';
 import { rowsOf } from '../db/client.ts';
-import { auditEvents, caseEvents, cases, episodes, followups, persons } from '../db/schema/index.ts';
+import {
+  auditEvents,
+  caseEvents,
+  cases,
+  deferredConstraints,
+  episodes,
+  followups,
+  persons,
+} from '../db/schema/index.ts';
 import { matchKeysMissing } from '../modules/persons/keys.ts';
 import { loadContext } from './context.ts';
 import { buildEncoded } from './encode.ts';
@@ -124,15 +132,28 @@ describeEachEngine('generate', (h) => {
     }
   });
 
-  it('loads batches built on a worker thread while the one before loads, chain intact', async () => {
+  it('loads batches built on a worker thread, indexes and keys deferred and rebuilt, chain intact', async () => {
+    const definitions = async () =>
+      rowsOf<{ n: number }>(
+        await h().database.db.execute(sql`
+          select (select count(*) from pg_indexes where schemaname = current_schema())
+               + (select count(*) from pg_constraint where contype = 'f')::int as n`),
+      )[0]!.n;
+    const before = await definitions();
+    const rebuilt: number[] = [];
     const run = await generate(h().database, {
       persons: 150,
       seed: 'threaded',
       asOf: AS_OF,
       batchSize: 40,
       threads: 1,
+      deferConstraints: true,
+      onRestore: (p) => rebuilt.push(p.done),
     });
     expect(run.addedPersons).toBe(150);
+    expect(rebuilt.length).toBeGreaterThan(10);
+    expect(await definitions()).toBe(before);
+    expect(await h().database.db.$count(deferredConstraints)).toBe(0);
     const [marked] = await h()
       .database.db.select({ n: count() })
       .from(auditEvents)

@@ -6,8 +6,10 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { getTableName } from 'drizzle-orm';
 import { GENESIS_HASH, linkHash } from '../audit/chain.ts';
 import { CHAIN_LOCK } from '../audit/writer.ts';
+import { deferConstraints, restoreConstraints } from '../db/bulk-load.ts';
 import type { Database } from '../db/client.ts';
 import * as t from '../db/schema/index.ts';
 import { formatCaseNumber } from '../domain/case-number.ts';
@@ -33,11 +35,19 @@ export interface GenerateOptions {
    * default one from THREADED_FROM persons on: the other core is the database's.
    */
   threads?: number | undefined;
+  /**
+   * Drop the loaded tables' non-unique indexes and foreign keys for the load and build them again
+   * after it (see db/bulk-load.ts). By default when the run adds DEFER_FROM persons or more and at
+   * least as many as the database holds.
+   */
+  deferConstraints?: boolean | undefined;
   /** Password of demo accounts, should the demo have to be created first. */
   demoPassword?: string | undefined;
   /** Where to write the planted-duplicate manifest; null writes none. */
   manifestDir?: string | null | undefined;
   onProgress?: ((p: { done: number; total: number; added: number }) => void) | undefined;
+  /** Progress of building the deferred indexes and foreign keys again. */
+  onRestore?: ((p: { done: number; total: number; name: string }) => void) | undefined;
 }
 
 /** What a run did. */
@@ -58,6 +68,25 @@ export const DEFAULT_SEED = 'koldoo';
 
 /** From how many persons a run builds on a worker thread by default (below, starting it costs more). */
 export const THREADED_FROM = 5000;
+
+/** From how many persons added a run defers indexes and foreign keys by default. */
+export const DEFER_FROM = 50_000;
+
+// The tables a load fills.
+const LOADED = [
+  t.persons,
+  t.cases,
+  t.episodes,
+  t.householdMembers,
+  t.vulnerabilityAssessments,
+  t.rssAssessments,
+  t.plans,
+  t.planItems,
+  t.referrals,
+  t.followups,
+  t.caseEvents,
+  t.auditEvents,
+].map((table) => getTableName(table));
 
 // Orders generator runs among themselves (the check for persons already present, case numbers);
 // the audit chain's own lock is taken only for the audit rows, so the API is not held up meanwhile.
@@ -201,6 +230,13 @@ export async function generate(database: Database, opts: GenerateOptions): Promi
   const threads = opts.threads ?? (opts.persons >= THREADED_FROM ? 1 : 0);
   const build = createBuilder(ctx, requestId, threads);
   const rows: Record<string, number> = {};
+  const [{ n: held } = { n: 0 }] = await plainQuery<{ n: number }>(
+    database,
+    'select count(*)::int as n from persons',
+  );
+  const toAdd = opts.persons - held;
+  if (opts.deferConstraints ?? (toAdd >= DEFER_FROM && toAdd >= held))
+    await deferConstraints(database.db, LOADED);
   // Batches being built while the one at the head loads: enough to keep every thread busy.
   const ahead: { todo: number[]; end: number; built: Promise<EncodedBatch> }[] = [];
   let next = 0;
@@ -225,6 +261,8 @@ export async function generate(database: Database, opts: GenerateOptions): Promi
     }
   } finally {
     await build.close();
+    // Also after a failed load: what was dropped is restored now, or else at the next start.
+    await restoreConstraints(database, opts.onRestore);
   }
   if ((rows.persons ?? 0) > 0) {
     await plainQuery(database, 'analyze');

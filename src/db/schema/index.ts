@@ -6,5 +6,6 @@ export * from './cases.ts';
 export * from './duplicates.ts';
 export * from './history.ts';
 export * from './intake.ts';
+export * from './maintenance.ts';
 export * from './plans.ts';
 export * from './services.ts';
