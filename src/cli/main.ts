@@ -109,7 +109,7 @@ program
   .option('--batch <n>', 'persons per transaction (default: 1000)', count)
   .option(
     '--threads <n>',
-    'threads building batches while one loads, 0 for none (default: one from 5000 persons)',
+    'threads building batches while one loads, 0 for none (default: one per core from 5000 persons)',
     threadCount,
   )
   .option(

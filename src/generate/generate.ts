@@ -5,6 +5,7 @@
  * are skipped, so a second run with the same seed adds nothing and an interrupted run resumes.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { getTableName } from 'drizzle-orm';
 import { GENESIS_HASH, linkHash } from '../audit/chain.ts';
@@ -32,7 +33,7 @@ export interface GenerateOptions {
   batchSize?: number | undefined;
   /**
    * Worker threads that build batches while the last one loads; 0 builds in this thread. By
-   * default one from THREADED_FROM persons on: the other core is the database's.
+   * default one per core from THREADED_FROM persons on (building takes more CPU than loading).
    */
   threads?: number | undefined;
   /**
@@ -227,7 +228,7 @@ export async function generate(database: Database, opts: GenerateOptions): Promi
     demoPassword: opts.demoPassword,
   });
   const requestId = `generate:${ctx.key.tag}`;
-  const threads = opts.threads ?? (opts.persons >= THREADED_FROM ? 1 : 0);
+  const threads = opts.threads ?? (opts.persons >= THREADED_FROM ? availableParallelism() : 0);
   const build = createBuilder(ctx, requestId, threads);
   const rows: Record<string, number> = {};
   const [{ n: held } = { n: 0 }] = await plainQuery<{ n: number }>(
