@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { type Logger, type SQL, sql } from 'drizzle-orm';
+import { type Logger, type SQL, is, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { type PgDatabase, type PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
@@ -108,6 +108,15 @@ function migrationCount(): number {
  */
 export function uuidArray(ids: readonly string[]): SQL {
   return sql`${`{${ids.join(',')}}`}::uuid[]`;
+}
+
+/**
+ * Sets a setting for the rest of the transaction. Outside a transaction it would last only its own
+ * statement, silently, so that is refused.
+ */
+export async function setLocal(db: Executor, name: string, value: string): Promise<void> {
+  if (!is(db, PgTransaction)) throw new Error(`${name} is set for a transaction, and this is none`);
+  await db.execute(sql`select set_config(${name}, ${value}, true)`);
 }
 
 /** The rows of a raw `db.execute` result; both drivers return `{ rows }`. */

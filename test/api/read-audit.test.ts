@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/audit/verify.ts';
 import { rowsOf } from '../../src/db/client.ts';
 import { auditEvents, users } from '../../src/db/schema/index.ts';
+import { TYPO_SIMILARITY, prepareTextSearch } from '../../src/modules/persons/search.ts';
 import { view } from '../../src/modules/shared/context.ts';
 import { describeEachEngine } from '../helpers/harness.ts';
 
@@ -52,7 +53,7 @@ describeEachEngine('audit of reads (batched onto the chain)', (h) => {
     expect(rows).toEqual([{ action: 'case.read', outcome: 'denied' }]);
   });
 
-  it('runs a read in a read-only transaction: a stray write fails and nothing is recorded', async () => {
+  it('runs a read with a session in a read-only transaction: a stray write fails and nothing is recorded', async () => {
     const [admin] = await db().select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
     const ctx = {
       db: db(),
@@ -61,12 +62,42 @@ describeEachEngine('audit of reads (batched onto the chain)', (h) => {
       requestId: 'read-only-check',
     };
     await expect(
-      view(ctx, { action: 'test.read', entityType: 'test' }, async (tx, audit) => {
-        await tx.execute(sql`create temporary table stray (x int)`);
-        await audit();
-      }),
+      view(
+        ctx,
+        { action: 'test.read', entityType: 'test' },
+        async (tx, audit) => {
+          await tx.execute(sql`create temporary table stray (x int)`);
+          await audit();
+        },
+        { session: true },
+      ),
     ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/read-only/) } });
     const rows = await db().select().from(auditEvents).where(eq(auditEvents.requestId, 'read-only-check'));
     expect(rows).toEqual([]);
+  });
+
+  it('refuses a transaction’s setting in a read without a session, where it would silently not hold', async () => {
+    const [admin] = await db().select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
+    const ctx = {
+      db: db(),
+      actor: { userId: admin!.id, username: 'admin', role: 'admin' as const, officeId: null },
+      config: h().config,
+      requestId: 'no-session-check',
+    };
+    const search = (session: boolean) =>
+      view(
+        ctx,
+        { action: 'test.read', entityType: 'test' },
+        async (db, audit) => {
+          await prepareTextSearch(db);
+          await audit();
+          return rowsOf<{ t: string }>(
+            await db.execute(sql`select current_setting('pg_trgm.similarity_threshold') as t`),
+          )[0]!.t;
+        },
+        { session },
+      );
+    await expect(search(false)).rejects.toThrow(/is set for a transaction/);
+    expect(await search(true)).toBe(String(TYPO_SIMILARITY));
   });
 });

@@ -68,9 +68,9 @@ export function createRssAssessment(ctx: Ctx, caseId: string, input: z.infer<typ
 
 /** The RSS assessments of a case oldest first: the reintegration trend. */
 export function listRssAssessments(ctx: Ctx, caseId: string) {
-  return view(ctx, { action: 'rss.list', entityType: 'case', entityId: caseId }, async (tx, audit) => {
-    await loadCase(tx, ctx.actor, caseId, 'case:read');
-    const rows = await tx
+  return view(ctx, { action: 'rss.list', entityType: 'case', entityId: caseId }, async (db, audit) => {
+    await loadCase(db, ctx.actor, caseId, 'case:read');
+    const rows = await db
       .select()
       .from(rssAssessments)
       .where(eq(rssAssessments.caseId, caseId))
@@ -147,9 +147,9 @@ export function listVulnerabilityAssessments(ctx: Ctx, caseId: string) {
   return view(
     ctx,
     { action: 'vulnerability.list', entityType: 'case', entityId: caseId },
-    async (tx, audit) => {
-      await loadCase(tx, ctx.actor, caseId, 'case:read');
-      const rows = await tx
+    async (db, audit) => {
+      await loadCase(db, ctx.actor, caseId, 'case:read');
+      const rows = await db
         .select()
         .from(vulnerabilityAssessments)
         .where(eq(vulnerabilityAssessments.caseId, caseId))

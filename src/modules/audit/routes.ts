@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, lt, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import { requirePermission } from '../../access/scope.ts';
-import type { Tx } from '../../db/client.ts';
+import type { Executor } from '../../db/client.ts';
 import { auditEvents } from '../../db/schema/index.ts';
 import { pageOf, pageQuery } from '../../db/pagination.ts';
 import { AppError } from '../../errors.ts';
@@ -39,14 +39,14 @@ const query = pageQuery.extend({
 
 /** Reads the audit trail, newest first; reading it is itself audited, and so is a refusal. */
 function listAudit(ctx: Ctx, q: z.infer<typeof query>) {
-  return view(ctx, { action: 'audit.list', entityType: 'audit_event' }, async (tx, audit) => {
-    const page = await readAudit(tx, ctx, q);
+  return view(ctx, { action: 'audit.list', entityType: 'audit_event' }, async (db, audit) => {
+    const page = await readAudit(db, ctx, q);
     await audit();
     return page;
   });
 }
 
-async function readAudit(tx: Tx, ctx: Ctx, q: z.infer<typeof query>) {
+async function readAudit(db: Executor, ctx: Ctx, q: z.infer<typeof query>) {
   requirePermission(ctx.actor, 'audit:read');
   let after: number | undefined;
   if (q.cursor) {
@@ -54,7 +54,7 @@ async function readAudit(tx: Tx, ctx: Ctx, q: z.infer<typeof query>) {
     if (!Number.isSafeInteger(after))
       throw new AppError(400, 'invalid_cursor', 'The cursor is not one this server issued');
   }
-  const rows = await tx
+  const rows = await db
     .select({
       seq: auditEvents.seq,
       at: auditEvents.at,

@@ -91,10 +91,10 @@ export function listCalls(
   ctx: Ctx,
   q: z.infer<typeof listCallsQuery> & { limit: number; cursor?: string | undefined },
 ) {
-  return view(ctx, { action: 'call.list', entityType: 'call' }, async (tx, audit) => {
+  return view(ctx, { action: 'call.list', entityType: 'call' }, async (db, audit) => {
     const scope = scopeFilter(ctx.actor, 'call:read', callScopeColumns);
     const page = keyset({ column: calls.receivedAt, tiebreak: calls.id, descending: true }, q.cursor);
-    const rows = await tx
+    const rows = await db
       .select()
       .from(calls)
       .where(
@@ -123,8 +123,8 @@ export function listCalls(
 
 /** One call; reading the caller's details is audited. */
 export function getCall(ctx: Ctx, id: string) {
-  return view(ctx, { action: 'call.read', entityType: 'call', entityId: id }, async (tx, audit) => {
-    const row = await loadCall(tx, ctx.actor, id, 'call:read');
+  return view(ctx, { action: 'call.read', entityType: 'call', entityId: id }, async (db, audit) => {
+    const row = await loadCall(db, ctx.actor, id, 'call:read');
     await audit();
     return present(ctx.actor, row);
   });

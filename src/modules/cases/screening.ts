@@ -1,12 +1,12 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Tx } from '../../db/client.ts';
+import type { Executor, Tx } from '../../db/client.ts';
 import { cases, episodes } from '../../db/schema/index.ts';
 import { type ScreeningResult, screen } from '../../domain/screening.ts';
 import { recordCaseEvent } from './events.ts';
 
 /** The screening of a person over all their episodes, whichever case recorded them. */
-export async function screeningOfPerson(tx: Tx, personId: string): Promise<ScreeningResult> {
-  const rows = await tx
+export async function screeningOfPerson(db: Executor, personId: string): Promise<ScreeningResult> {
+  const rows = await db
     .select({ id: episodes.id, facts: episodes.facts })
     .from(episodes)
     .where(eq(episodes.personId, personId))

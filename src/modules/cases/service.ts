@@ -2,7 +2,7 @@ import { type SQL, and, asc, eq, exists, lt, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { ACTIONS, type Action, type Actor, decide } from '../../access/policy.ts';
 import { requireAccess, requirePermission, scopeFilter } from '../../access/scope.ts';
-import type { Tx } from '../../db/client.ts';
+import type { Executor, Tx } from '../../db/client.ts';
 import { keyset, toPage } from '../../db/pagination.ts';
 import {
   cases,
@@ -131,19 +131,19 @@ export async function openCase(
   return c;
 }
 
-async function detailOf(tx: Tx, actor: Actor, c: CaseRow) {
-  const [person] = await tx.select().from(persons).where(eq(persons.id, c.personId));
-  const household = await tx
+async function detailOf(db: Executor, actor: Actor, c: CaseRow) {
+  const [person] = await db.select().from(persons).where(eq(persons.id, c.personId));
+  const household = await db
     .select()
     .from(householdMembers)
     .where(eq(householdMembers.caseId, c.id))
     .orderBy(asc(householdMembers.createdAt));
-  const trend = await tx
+  const trend = await db
     .select({ takenOn: rssAssessments.takenOn, scores: rssAssessments.scores })
     .from(rssAssessments)
     .where(eq(rssAssessments.caseId, c.id))
     .orderBy(asc(rssAssessments.takenOn), asc(rssAssessments.createdAt));
-  const screening = c.screening ?? (await screeningOfPerson(tx, c.personId));
+  const screening = c.screening ?? (await screeningOfPerson(db, c.personId));
   const record = caseRecord(c);
   const abilities = ACTIONS.filter((a) => CASE_ABILITIES.includes(a) && decide(actor, a, record) === 'allow');
   return {
@@ -166,10 +166,10 @@ async function detailOf(tx: Tx, actor: Actor, c: CaseRow) {
 
 /** A case with everything a caseworker opens it for; reading it is audited. */
 export function getCase(ctx: Ctx, id: string) {
-  return view(ctx, { action: 'case.read', entityType: 'case', entityId: id }, async (tx, audit) => {
-    const c = await loadCase(tx, ctx.actor, id, 'case:read');
+  return view(ctx, { action: 'case.read', entityType: 'case', entityId: id }, async (db, audit) => {
+    const c = await loadCase(db, ctx.actor, id, 'case:read');
     await audit();
-    return detailOf(tx, ctx.actor, c);
+    return detailOf(db, ctx.actor, c);
   });
 }
 
@@ -180,101 +180,109 @@ export async function listCases(
 ) {
   // Outside the transaction: the backfill commits batch by batch (and PGlite has one connection).
   if (q.q && decide(ctx.actor, 'case:read') === 'allow') await ensureMatchKeys(ctx.db);
-  return view(ctx, { action: 'case.list', entityType: 'case' }, async (tx, audit) => {
-    const scope = scopeFilter(ctx.actor, 'case:read', caseScopeColumns);
-    const byNumber = q.sort.endsWith('number');
-    // With q, the person search (case number included) ranks the list, best match first.
-    const search = q.q ? textSearch(q.q, { caseNumber: cases.number }) : undefined;
-    if (search) await prepareTextSearch(tx);
-    const page = search
-      ? rankedPage(search.rank, cases.id, q.cursor)
-      : keyset(
-          {
-            column: byNumber ? cases.number : cases.createdAt,
-            tiebreak: cases.id,
-            descending: q.sort.startsWith('-'),
-          },
-          q.cursor,
-        );
-    const now = today();
-    const nextDue = sql<
-      string | null
-    >`(select min(${followups.dueOn}) from ${followups} where ${followups.caseId} = ${cases.id} and ${followups.status} = 'scheduled')`;
-    const overdue = exists(
-      tx
-        .select({ one: followups.id })
-        .from(followups)
+  return view(
+    ctx,
+    { action: 'case.list', entityType: 'case' },
+    async (db, audit) => {
+      const scope = scopeFilter(ctx.actor, 'case:read', caseScopeColumns);
+      const byNumber = q.sort.endsWith('number');
+      // With q, the person search (case number included) ranks the list, best match first.
+      const search = q.q ? textSearch(q.q, { caseNumber: cases.number }) : undefined;
+      if (search) await prepareTextSearch(db);
+      const page = search
+        ? rankedPage(search.rank, cases.id, q.cursor)
+        : keyset(
+            {
+              column: byNumber ? cases.number : cases.createdAt,
+              tiebreak: cases.id,
+              descending: q.sort.startsWith('-'),
+            },
+            q.cursor,
+          );
+      const now = today();
+      const nextDue = sql<
+        string | null
+      >`(select min(${followups.dueOn}) from ${followups} where ${followups.caseId} = ${cases.id} and ${followups.status} = 'scheduled')`;
+      const overdue = exists(
+        db
+          .select({ one: followups.id })
+          .from(followups)
+          .where(
+            and(eq(followups.caseId, cases.id), eq(followups.status, 'scheduled'), lt(followups.dueOn, now)),
+          ),
+      );
+      const rows = await db
+        .select({
+          id: cases.id,
+          number: cases.number,
+          type: cases.type,
+          status: cases.status,
+          riskLevel: cases.riskLevel,
+          traffickingLikelihood: cases.traffickingLikelihood,
+          officeId: cases.officeId,
+          assignedTo: cases.assignedTo,
+          openedOn: cases.openedOn,
+          createdAt: cases.createdAt,
+          version: cases.version,
+          personId: persons.id,
+          pseudonym: persons.pseudonym,
+          givenName: persons.givenName,
+          familyName: persons.familyName,
+          latinName: persons.latinName,
+          originRegion: persons.originRegion,
+          nextFollowupDue: nextDue,
+          rank: search?.rank ?? sql<number>`0`,
+        })
+        .from(cases)
+        .innerJoin(persons, eq(persons.id, cases.personId))
         .where(
-          and(eq(followups.caseId, cases.id), eq(followups.status, 'scheduled'), lt(followups.dueOn, now)),
+          and(
+            scope,
+            page.where,
+            q.status ? eq(cases.status, q.status) : undefined,
+            q.type ? eq(cases.type, q.type) : undefined,
+            q.officeId ? eq(cases.officeId, q.officeId) : undefined,
+            q.assignedTo ? eq(cases.assignedTo, q.assignedTo) : undefined,
+            q.risk ? eq(cases.riskLevel, q.risk) : undefined,
+            q.likelihood ? eq(cases.traffickingLikelihood, q.likelihood) : undefined,
+            q.overdue === 'true' ? overdue : q.overdue === 'false' ? sql`not ${overdue}` : undefined,
+            q.region
+              ? or(eq(persons.originRegion, q.region), eq(persons.originDistrict, q.region))
+              : undefined,
+            search ? casesFound(search) : undefined,
+          ),
+        )
+        .orderBy(...page.orderBy)
+        .limit(q.limit + 1);
+      await audit();
+      const page_ = toPage(rows, q.limit, (r) =>
+        search ? [r.rank, r.id] : [byNumber ? r.number : r.createdAt.toISOString(), r.id],
+      );
+      return {
+        nextCursor: page_.nextCursor,
+        items: page_.items.map(
+          ({
+            personId,
+            pseudonym,
+            givenName,
+            familyName,
+            latinName,
+            originRegion,
+            nextFollowupDue,
+            rank: _rank,
+            ...c
+          }) => ({
+            ...c,
+            person: { id: personId, pseudonym, name: `${givenName} ${familyName}`, latinName, originRegion },
+            nextFollowupDue,
+            overdue: nextFollowupDue !== null && nextFollowupDue < now,
+          }),
         ),
-    );
-    const rows = await tx
-      .select({
-        id: cases.id,
-        number: cases.number,
-        type: cases.type,
-        status: cases.status,
-        riskLevel: cases.riskLevel,
-        traffickingLikelihood: cases.traffickingLikelihood,
-        officeId: cases.officeId,
-        assignedTo: cases.assignedTo,
-        openedOn: cases.openedOn,
-        createdAt: cases.createdAt,
-        version: cases.version,
-        personId: persons.id,
-        pseudonym: persons.pseudonym,
-        givenName: persons.givenName,
-        familyName: persons.familyName,
-        latinName: persons.latinName,
-        originRegion: persons.originRegion,
-        nextFollowupDue: nextDue,
-        rank: search?.rank ?? sql<number>`0`,
-      })
-      .from(cases)
-      .innerJoin(persons, eq(persons.id, cases.personId))
-      .where(
-        and(
-          scope,
-          page.where,
-          q.status ? eq(cases.status, q.status) : undefined,
-          q.type ? eq(cases.type, q.type) : undefined,
-          q.officeId ? eq(cases.officeId, q.officeId) : undefined,
-          q.assignedTo ? eq(cases.assignedTo, q.assignedTo) : undefined,
-          q.risk ? eq(cases.riskLevel, q.risk) : undefined,
-          q.likelihood ? eq(cases.traffickingLikelihood, q.likelihood) : undefined,
-          q.overdue === 'true' ? overdue : q.overdue === 'false' ? sql`not ${overdue}` : undefined,
-          q.region ? or(eq(persons.originRegion, q.region), eq(persons.originDistrict, q.region)) : undefined,
-          search ? casesFound(search) : undefined,
-        ),
-      )
-      .orderBy(...page.orderBy)
-      .limit(q.limit + 1);
-    await audit();
-    const page_ = toPage(rows, q.limit, (r) =>
-      search ? [r.rank, r.id] : [byNumber ? r.number : r.createdAt.toISOString(), r.id],
-    );
-    return {
-      nextCursor: page_.nextCursor,
-      items: page_.items.map(
-        ({
-          personId,
-          pseudonym,
-          givenName,
-          familyName,
-          latinName,
-          originRegion,
-          nextFollowupDue,
-          rank: _rank,
-          ...c
-        }) => ({
-          ...c,
-          person: { id: personId, pseudonym, name: `${givenName} ${familyName}`, latinName, originRegion },
-          nextFollowupDue,
-          overdue: nextFollowupDue !== null && nextFollowupDue < now,
-        }),
-      ),
-    };
-  });
+      };
+    },
+    // The search's typo threshold is a setting its queries share.
+    { session: Boolean(q.q) },
+  );
 }
 
 /**
@@ -378,10 +386,10 @@ export function transitionCase(ctx: Ctx, id: string, input: z.infer<typeof trans
 
 /** Every event of a case in order. */
 export function caseTimeline(ctx: Ctx, id: string) {
-  return view(ctx, { action: 'case.timeline', entityType: 'case', entityId: id }, async (tx, audit) => {
-    await loadCase(tx, ctx.actor, id, 'case:read');
+  return view(ctx, { action: 'case.timeline', entityType: 'case', entityId: id }, async (db, audit) => {
+    await loadCase(db, ctx.actor, id, 'case:read');
     await audit();
-    return timelineOf(tx, id);
+    return timelineOf(db, id);
   });
 }
 
@@ -398,10 +406,10 @@ async function requireLinks(
 
 /** The household of a case. */
 export function listHousehold(ctx: Ctx, caseId: string) {
-  return view(ctx, { action: 'household.read', entityType: 'case', entityId: caseId }, async (tx, audit) => {
-    await loadCase(tx, ctx.actor, caseId, 'case:read');
+  return view(ctx, { action: 'household.read', entityType: 'case', entityId: caseId }, async (db, audit) => {
+    await loadCase(db, ctx.actor, caseId, 'case:read');
     await audit();
-    return tx
+    return db
       .select()
       .from(householdMembers)
       .where(eq(householdMembers.caseId, caseId))

@@ -299,7 +299,7 @@ export function listMerges(
   ctx: Ctx,
   q: z.infer<typeof listMergesQuery> & { limit: number; cursor?: string | undefined },
 ) {
-  return view(ctx, { action: 'person.merge_list', entityType: 'person_merge' }, async (tx, audit) => {
+  return view(ctx, { action: 'person.merge_list', entityType: 'person_merge' }, async (db, audit) => {
     requirePermission(ctx.actor, 'duplicate:review');
     const page = keyset(
       { column: personMerges.mergedAt, tiebreak: personMerges.id, descending: true },
@@ -311,7 +311,7 @@ export function listMerges(
         : q.status === 'undone'
           ? isNotNull(personMerges.undoneAt)
           : undefined;
-    const rows = await tx
+    const rows = await db
       .select({
         m: personMerges,
         merged: mergedPerson,
@@ -326,7 +326,7 @@ export function listMerges(
       .innerJoin(holder, eq(holder.id, holderId))
       .innerJoin(merger, eq(merger.id, personMerges.mergedBy))
       .leftJoin(undoer, eq(undoer.id, personMerges.undoneBy))
-      .where(and(personScope(tx, ctx.actor, 'duplicate:review', holder), status, page.where))
+      .where(and(personScope(db, ctx.actor, 'duplicate:review', holder), status, page.where))
       .orderBy(...page.orderBy)
       .limit(q.limit + 1);
     await audit();

@@ -49,9 +49,9 @@ export function getScan(ctx: Ctx, id: string) {
   return view(
     ctx,
     { action: 'duplicate.scan_read', entityType: 'duplicate_scan', entityId: id },
-    async (tx, audit) => {
+    async (db, audit) => {
       requirePermission(ctx.actor, 'duplicate:scan');
-      const [row] = await tx.select().from(duplicateScans).where(eq(duplicateScans.id, id));
+      const [row] = await db.select().from(duplicateScans).where(eq(duplicateScans.id, id));
       if (!row) throw new NotFound('duplicate_scan', id);
       await audit();
       return row;
@@ -99,10 +99,10 @@ export function listPairs(
   ctx: Ctx,
   q: z.infer<typeof listPairsQuery> & { limit: number; cursor?: string | undefined },
 ) {
-  return view(ctx, { action: 'duplicate.list', entityType: 'duplicate_pair' }, async (tx, audit) => {
+  return view(ctx, { action: 'duplicate.list', entityType: 'duplicate_pair' }, async (db, audit) => {
     requirePermission(ctx.actor, 'duplicate:review');
     const page = rankedPage(sql<number>`${duplicatePairs.score}`, duplicatePairs.id, q.cursor);
-    const rows = await pairsInScope(tx, ctx.actor, eq(duplicatePairs.status, q.status), page.where)
+    const rows = await pairsInScope(db, ctx.actor, eq(duplicatePairs.status, q.status), page.where)
       .orderBy(...page.orderBy)
       .limit(q.limit + 1);
     await audit();

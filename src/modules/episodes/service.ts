@@ -58,9 +58,9 @@ function stored({ wagesUnpaidAmount: amount, wagesUnpaidCurrency: currency }: Am
 
 /** The episodes recorded in a case, in the order the person travelled. */
 export function listEpisodes(ctx: Ctx, caseId: string) {
-  return view(ctx, { action: 'episode.list', entityType: 'case', entityId: caseId }, async (tx, audit) => {
-    await loadCase(tx, ctx.actor, caseId, 'case:read');
-    const rows = await tx
+  return view(ctx, { action: 'episode.list', entityType: 'case', entityId: caseId }, async (db, audit) => {
+    await loadCase(db, ctx.actor, caseId, 'case:read');
+    const rows = await db
       .select()
       .from(episodes)
       .where(eq(episodes.caseId, caseId))

@@ -44,9 +44,9 @@ export function scheduleFollowup(ctx: Ctx, caseId: string, input: z.infer<typeof
 
 /** The follow-ups of a case, by due date. */
 export function listFollowups(ctx: Ctx, caseId: string) {
-  return view(ctx, { action: 'followup.list', entityType: 'case', entityId: caseId }, async (tx, audit) => {
-    await loadCase(tx, ctx.actor, caseId, 'case:read');
-    const rows = await tx
+  return view(ctx, { action: 'followup.list', entityType: 'case', entityId: caseId }, async (db, audit) => {
+    await loadCase(db, ctx.actor, caseId, 'case:read');
+    const rows = await db
       .select()
       .from(followups)
       .where(eq(followups.caseId, caseId))
@@ -102,7 +102,7 @@ export function updateFollowup(ctx: Ctx, caseId: string, id: string, input: z.in
  * may (re)assign, i.e. the office's for a supervisor. Oldest due first.
  */
 export function overdueFollowups(ctx: Ctx, q: z.infer<typeof overdueQuery>) {
-  return view(ctx, { action: 'followup.overdue', entityType: 'followup' }, async (tx, audit) => {
+  return view(ctx, { action: 'followup.overdue', entityType: 'followup' }, async (db, audit) => {
     const where =
       q.scope === 'office'
         ? scopeFilter(ctx.actor, 'case:assign', caseScopeColumns)
@@ -111,8 +111,8 @@ export function overdueFollowups(ctx: Ctx, q: z.infer<typeof overdueQuery>) {
             scopeFilter(ctx.actor, 'case:read', caseScopeColumns),
           );
     const filter = and(where, overdueWhere(todayIso()));
-    const items = await followupRows(tx, filter, q.limit);
-    const total = await countFollowups(tx, filter);
+    const items = await followupRows(db, filter, q.limit);
+    const total = await countFollowups(db, filter);
     await audit();
     return { items, total };
   });

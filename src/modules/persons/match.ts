@@ -2,7 +2,7 @@ import { type SQL, and, asc, desc, inArray, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Actor, decide } from '../../access/policy.ts';
 import { requirePermission, scopeFilter } from '../../access/scope.ts';
-import type { Tx } from '../../db/client.ts';
+import { type Executor, setLocal } from '../../db/client.ts';
 import { cases, persons } from '../../db/schema/index.ts';
 import {
   DEFAULT_MATCH_WEIGHTS,
@@ -43,9 +43,9 @@ function soundsAlike(keys: readonly string[]): SQL | undefined {
  * The candidates for one person by blocking keys: a shared phonetic key, the same phone, a shared
  * document or a trigram-similar canonical name; a shared phone or document first, then by name.
  */
-async function candidatesFor(tx: Tx, actor: Actor, keys: PersonMatchKeys) {
+async function candidatesFor(db: Executor, actor: Actor, keys: PersonMatchKeys) {
   // `%` compares with this threshold; set for this transaction only.
-  await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(TRIGRAM_BLOCKING)}, true)`);
+  await setLocal(db, 'pg_trgm.similarity_threshold', String(TRIGRAM_BLOCKING));
   const strong = or(
     keys.phoneKey ? sql`${persons.phoneKey} = ${keys.phoneKey}` : undefined,
     keys.documentKeys.length > 0
@@ -61,10 +61,10 @@ async function candidatesFor(tx: Tx, actor: Actor, keys: PersonMatchKeys) {
   const similarity = keys.canonicalName
     ? sql`coalesce(similarity(${persons.nameCanonical}, ${keys.canonicalName}::text), 0)`
     : sql`0`;
-  return tx
+  return db
     .select()
     .from(persons)
-    .where(and(personScope(tx, actor, 'person:read'), block))
+    .where(and(personScope(db, actor, 'person:read'), block))
     .orderBy(strong ? desc(sql`coalesce(${strong}, false)`) : sql`1`, desc(similarity), asc(persons.id))
     .limit(CANDIDATES);
 }
@@ -80,7 +80,7 @@ export async function matchPersons(
   q: z.infer<typeof personMatchQuery>,
 ) {
   if (decide(ctx.actor, 'person:read') === 'allow') await ensureMatchKeys(ctx.db);
-  return view(ctx, { action: 'person.match', entityType: 'person' }, async (tx, audit) => {
+  return view(ctx, { action: 'person.match', entityType: 'person' }, async (db, audit) => {
     requirePermission(ctx.actor, 'person:read');
     const { householdNames, ...fields } = input;
     const probe = matchPersonOf(
@@ -91,9 +91,9 @@ export async function matchPersons(
       },
       householdNames,
     );
-    const found = await candidatesFor(tx, ctx.actor, personMatchKeys(probe));
+    const found = await candidatesFor(db, ctx.actor, personMatchKeys(probe));
     const households = await householdNamesOf(
-      tx,
+      db,
       found.map((p) => p.id),
     );
     const scored = found
@@ -105,7 +105,7 @@ export async function matchPersons(
     const visible =
       ids.length === 0
         ? []
-        : await tx
+        : await db
             .select({ id: cases.id, number: cases.number, personId: cases.personId })
             .from(cases)
             .where(and(inArray(cases.personId, ids), scopeFilter(ctx.actor, 'case:read', caseScopeColumns)))
@@ -122,5 +122,8 @@ export async function matchPersons(
       threshold: q.threshold,
       weightsVersion: DEFAULT_MATCH_WEIGHTS.version,
     };
-  });
+    },
+    // Blocking's trigram threshold is a setting of the transaction.
+    { session: true },
+  );
 }

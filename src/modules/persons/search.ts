@@ -1,6 +1,6 @@
 import { type SQL, and, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Executor } from '../../db/client.ts';
+import { type Executor, setLocal } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import { persons } from '../../db/schema/index.ts';
 import { documentKey, phoneKey } from '../../domain/matching.ts';
@@ -28,9 +28,12 @@ export interface TextSearch {
  */
 export const TYPO_SIMILARITY = 0.6;
 
-/** Sets the typo threshold for the rest of the transaction; call it before running a textSearch. */
-export async function prepareTextSearch(tx: Executor): Promise<void> {
-  await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(TYPO_SIMILARITY)}, true)`);
+/**
+ * Sets the typo threshold for the rest of the transaction; call it before running a textSearch, in
+ * a transaction (a read: view's `session`).
+ */
+export function prepareTextSearch(tx: Executor): Promise<void> {
+  return setLocal(tx, 'pg_trgm.similarity_threshold', String(TYPO_SIMILARITY));
 }
 
 const textArray = (items: readonly string[]) => sql`${sql.param(items)}::text[]`;

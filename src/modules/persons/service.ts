@@ -55,9 +55,9 @@ export function createPerson(ctx: Ctx, input: z.infer<typeof personIn>) {
 
 /** One person, if the actor may see them; the read is audited. */
 export function getPerson(ctx: Ctx, id: string) {
-  return view(ctx, { action: 'person.read', entityType: 'person', entityId: id }, async (tx, audit) => {
+  return view(ctx, { action: 'person.read', entityType: 'person', entityId: id }, async (db, audit) => {
     requirePermission(ctx.actor, 'person:read');
-    const person = await findPersonInScope(tx, ctx.actor, id, 'person:read');
+    const person = await findPersonInScope(db, ctx.actor, id, 'person:read');
     if (!person) throw new NotFound('person', id);
     await audit();
     return person;
@@ -74,22 +74,28 @@ export async function listPersons(
 ) {
   // Outside the transaction: the backfill commits batch by batch (and PGlite has one connection).
   if (q.q && decide(ctx.actor, 'person:read') === 'allow') await ensureMatchKeys(ctx.db);
-  return view(ctx, { action: 'person.list', entityType: 'person' }, async (tx, audit) => {
-    requirePermission(ctx.actor, 'person:read');
-    const search = q.q ? textSearch(q.q) : undefined;
-    if (search) await prepareTextSearch(tx);
-    const page = search
-      ? rankedPage(search.rank, persons.id, q.cursor)
-      : keyset({ column: persons.createdAt, tiebreak: persons.id, descending: true }, q.cursor);
-    const rows = await tx
-      .select({ ...getTableColumns(persons), rank: search?.rank ?? sql<number>`0` })
-      .from(persons)
-      .where(and(personScope(tx, ctx.actor, 'person:read'), page.where, search?.match))
-      .orderBy(...page.orderBy)
-      .limit(q.limit + 1);
-    await audit({ fields: [] });
-    return toPage(rows, q.limit, (p) => (search ? [p.rank, p.id] : [p.createdAt.toISOString(), p.id]));
-  });
+  return view(
+    ctx,
+    { action: 'person.list', entityType: 'person' },
+    async (db, audit) => {
+      requirePermission(ctx.actor, 'person:read');
+      const search = q.q ? textSearch(q.q) : undefined;
+      if (search) await prepareTextSearch(db);
+      const page = search
+        ? rankedPage(search.rank, persons.id, q.cursor)
+        : keyset({ column: persons.createdAt, tiebreak: persons.id, descending: true }, q.cursor);
+      const rows = await db
+        .select({ ...getTableColumns(persons), rank: search?.rank ?? sql<number>`0` })
+        .from(persons)
+        .where(and(personScope(db, ctx.actor, 'person:read'), page.where, search?.match))
+        .orderBy(...page.orderBy)
+        .limit(q.limit + 1);
+      await audit({ fields: [] });
+      return toPage(rows, q.limit, (p) => (search ? [p.rank, p.id] : [p.createdAt.toISOString(), p.id]));
+    },
+    // The search's typo threshold is a setting its queries share.
+    { session: Boolean(q.q) },
+  );
 }
 
 /** Changes a person if the client's version is current; every case of theirs notes it on its timeline. */

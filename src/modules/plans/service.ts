@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { scopeFilter } from '../../access/scope.ts';
-import type { Tx } from '../../db/client.ts';
+import type { Executor } from '../../db/client.ts';
 import { keyset, toPage } from '../../db/pagination.ts';
 import { cases, planItems, plans } from '../../db/schema/index.ts';
 import { Conflict, Invalid } from '../../errors.ts';
@@ -35,10 +35,10 @@ function requireBusinessPlanFits(catalogueCode: string, businessPlan: unknown): 
   }
 }
 
-async function planView(tx: Tx, c: CaseRow) {
-  const [plan] = await tx.select().from(plans).where(eq(plans.caseId, c.id));
-  const items = await itemsOf(tx, c.id);
-  const ceiling = await ceilingOf(tx, c.type);
+async function planView(db: Executor, c: CaseRow) {
+  const [plan] = await db.select().from(plans).where(eq(plans.caseId, c.id));
+  const items = await itemsOf(db, c.id);
+  const ceiling = await ceilingOf(db, c.type);
   const committed = committedOf(items);
   return {
     caseId: c.id,
@@ -56,10 +56,10 @@ async function planView(tx: Tx, c: CaseRow) {
 
 /** The plan of a case with its items and budget; a case without a saved plan shows empty goals and version null. */
 export function getPlan(ctx: Ctx, caseId: string) {
-  return view(ctx, { action: 'plan.read', entityType: 'plan', entityId: caseId }, async (tx, audit) => {
-    const c = await loadCase(tx, ctx.actor, caseId, 'case:read');
+  return view(ctx, { action: 'plan.read', entityType: 'plan', entityId: caseId }, async (db, audit) => {
+    const c = await loadCase(db, ctx.actor, caseId, 'case:read');
     await audit();
-    return planView(tx, c);
+    return planView(db, c);
   });
 }
 
@@ -96,10 +96,10 @@ export function putPlan(ctx: Ctx, caseId: string, input: z.infer<typeof putPlanI
 
 /** The items of a case's plan, oldest first. */
 export function listItems(ctx: Ctx, caseId: string) {
-  return view(ctx, { action: 'plan_item.list', entityType: 'plan', entityId: caseId }, async (tx, audit) => {
-    await loadCase(tx, ctx.actor, caseId, 'case:read');
+  return view(ctx, { action: 'plan_item.list', entityType: 'plan', entityId: caseId }, async (db, audit) => {
+    await loadCase(db, ctx.actor, caseId, 'case:read');
     await audit();
-    return (await itemsOf(tx, caseId)).map(presentItem);
+    return (await itemsOf(db, caseId)).map(presentItem);
   });
 }
 
@@ -179,10 +179,10 @@ export function updateItem(ctx: Ctx, caseId: string, itemId: string, input: z.in
 
 /** Proposed items in the cases the supervisor may approve for, oldest first: their approval queue. */
 export function listApprovals(ctx: Ctx, q: { limit: number; cursor?: string | undefined }) {
-  return view(ctx, { action: 'plan_item.approvals', entityType: 'plan_item' }, async (tx, audit) => {
+  return view(ctx, { action: 'plan_item.approvals', entityType: 'plan_item' }, async (db, audit) => {
     const scope = scopeFilter(ctx.actor, 'plan:approve', caseScopeColumns);
     const page = keyset({ column: planItems.createdAt, tiebreak: planItems.id, descending: false }, q.cursor);
-    const rows = await tx
+    const rows = await db
       .select({ item: planItems, caseNumber: cases.number, caseType: cases.type })
       .from(planItems)
       .innerJoin(cases, eq(cases.id, planItems.caseId))

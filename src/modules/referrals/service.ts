@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Actor } from '../../access/policy.ts';
 import { requireAccess, scopeFilter } from '../../access/scope.ts';
-import type { Tx } from '../../db/client.ts';
+import type { Executor } from '../../db/client.ts';
 import { keyset, toPage } from '../../db/pagination.ts';
 import { persons, referrals } from '../../db/schema/index.ts';
 import { assertReferralTransition } from '../../domain/workflow.ts';
@@ -30,8 +30,13 @@ function consentGap(c: CaseRow): string | null {
   return null;
 }
 
-async function loadReferral(tx: Tx, actor: Actor, id: string, action: 'referral:read' | 'referral:update') {
-  const [row] = await selectReferrals(tx, eq(referrals.id, id));
+async function loadReferral(
+  db: Executor,
+  actor: Actor,
+  id: string,
+  action: 'referral:read' | 'referral:update',
+) {
+  const [row] = await selectReferrals(db, eq(referrals.id, id));
   if (!row) throw new NotFound('referral', id);
   requireAccess(actor, action, {
     entity: 'referral',
@@ -91,9 +96,9 @@ export function sendReferral(ctx: Ctx, caseId: string, input: z.infer<typeof ref
 
 /** The referrals of a case, newest first, for those who may read the case. */
 export function listCaseReferrals(ctx: Ctx, caseId: string) {
-  return view(ctx, { action: 'referral.list', entityType: 'case', entityId: caseId }, async (tx, audit) => {
-    await loadCase(tx, ctx.actor, caseId, 'case:read');
-    const rows = await selectReferrals(tx, eq(referrals.caseId, caseId)).orderBy(
+  return view(ctx, { action: 'referral.list', entityType: 'case', entityId: caseId }, async (db, audit) => {
+    await loadCase(db, ctx.actor, caseId, 'case:read');
+    const rows = await selectReferrals(db, eq(referrals.caseId, caseId)).orderBy(
       sql`${referrals.createdAt} desc, ${referrals.id} desc`,
     );
     await audit();
@@ -106,14 +111,14 @@ export function listReferrals(
   ctx: Ctx,
   q: z.infer<typeof listReferralsQuery> & { limit: number; cursor?: string | undefined },
 ) {
-  return view(ctx, { action: 'referral.list', entityType: 'referral' }, async (tx, audit) => {
+  return view(ctx, { action: 'referral.list', entityType: 'referral' }, async (db, audit) => {
     const scope = scopeFilter(ctx.actor, 'referral:read', referralScopeColumns);
     const page = keyset(
       { column: referrals.createdAt, tiebreak: referrals.id, descending: q.sort.startsWith('-') },
       q.cursor,
     );
     const rows = await selectReferrals(
-      tx,
+      db,
       and(
         scope,
         page.where,
@@ -131,8 +136,8 @@ export function listReferrals(
 
 /** One referral in the view the actor is entitled to; out of scope answers 404. */
 export function getReferral(ctx: Ctx, id: string) {
-  return view(ctx, { action: 'referral.read', entityType: 'referral', entityId: id }, async (tx, audit) => {
-    const row = await loadReferral(tx, ctx.actor, id, 'referral:read');
+  return view(ctx, { action: 'referral.read', entityType: 'referral', entityId: id }, async (db, audit) => {
+    const row = await loadReferral(db, ctx.actor, id, 'referral:read');
     await audit();
     return presentReferral(ctx.actor, row);
   });

@@ -73,11 +73,11 @@ async function requireReportOffice(db: Executor, actor: Actor, officeId: string)
  */
 export function caseReport(ctx: Ctx, q: CaseReportQuery) {
   const target = { action: 'report.cases', entityType: 'report', entityId: reportOffice(ctx.actor, q) };
-  return view(ctx, target, async (tx, audit) => {
+  return view(ctx, target, async (db, audit) => {
     const scope = scopeFilter(ctx.actor, 'report:read', { officeId: cases.officeId });
-    if (q.officeId) await requireReportOffice(tx, ctx.actor, q.officeId);
+    if (q.officeId) await requireReportOffice(db, ctx.actor, q.officeId);
     const counts = await countCasesBy(
-      tx,
+      db,
       q.by,
       and(
         scope,

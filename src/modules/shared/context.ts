@@ -2,7 +2,7 @@ import type { Actor } from '../../access/policy.ts';
 import { appendBatched } from '../../audit/batcher.ts';
 import { type AuditEntry, type AuditSource, auditFields, writeAudit } from '../../audit/writer.ts';
 import type { Config } from '../../config.ts';
-import type { Db, Tx } from '../../db/client.ts';
+import type { Db, Executor, Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 
 /** What every use case receives: the database, who acts, and where the request came from. */
@@ -48,28 +48,31 @@ export async function transact<T>(
 }
 
 /**
- * Runs a use case that only reads, in one read-only transaction (a consistent view; a stray write
- * fails). Its audit events, and a refusal's, are appended to the chain through the shared batch
- * (see audit/batcher.ts) after the reading: the caller gets the result only once they are
- * committed, so nothing is shown that is not on record, yet concurrent reads do not queue one
- * behind another on the chain's lock.
+ * Runs a use case that only reads. Its queries go straight to the database: under READ COMMITTED
+ * each statement takes its own snapshot in or out of a transaction, so BEGIN and COMMIT would only
+ * add two round trips to every read. A read whose queries depend on a setting an earlier one made
+ * (the text search's typo threshold) asks for `session`: one read-only transaction, where the
+ * setting holds and a stray write fails. Its audit events, and a refusal's, are appended to the
+ * chain through the shared batch (see audit/batcher.ts) after the reading: the caller gets the
+ * result only once they are committed, so nothing is shown that is not on record, yet concurrent
+ * reads do not queue one behind another on the chain's lock.
  */
 export async function view<T>(
   ctx: Ctx,
   target: Target,
-  fn: (tx: Tx, audit: Audit) => Promise<T>,
+  fn: (db: Executor, audit: Audit) => Promise<T>,
+  opts: { session?: boolean } = {},
 ): Promise<T> {
   const entries: ReturnType<typeof auditFields>[] = [];
+  const audit: Audit = (entry) => {
+    entries.push(auditFields(ctx, { ...target, ...entry }));
+    return Promise.resolve();
+  };
   let result: T;
   try {
-    result = await ctx.db.transaction(
-      (tx) =>
-        fn(tx, (entry) => {
-          entries.push(auditFields(ctx, { ...target, ...entry }));
-          return Promise.resolve();
-        }),
-      { accessMode: 'read only' },
-    );
+    result = opts.session
+      ? await ctx.db.transaction((tx) => fn(tx, audit), { accessMode: 'read only' })
+      : await fn(ctx.db, audit);
   } catch (err) {
     const outcome = failureOutcome(err);
     if (outcome) await appendBatched(ctx.db, [auditFields(ctx, { ...target, outcome, fields: [] })]);

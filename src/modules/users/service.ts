@@ -2,7 +2,7 @@ import { and, eq, ilike, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Actor, type Role, assignableRoles } from '../../access/policy.ts';
 import { requireAccess, requirePermission, scopeFilter } from '../../access/scope.ts';
-import type { Tx } from '../../db/client.ts';
+import type { Executor, Tx } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
 import { keyset, toPage } from '../../db/pagination.ts';
 import { offices, sessions, users } from '../../db/schema/index.ts';
@@ -20,7 +20,7 @@ export function listUsers(
   ctx: Ctx,
   q: z.infer<typeof listUsersQuery> & { limit: number; cursor?: string | undefined },
 ) {
-  return view(ctx, { action: 'user.list', entityType: 'user' }, async (tx, audit) => {
+  return view(ctx, { action: 'user.list', entityType: 'user' }, async (db, audit) => {
     const scope = scopeFilter(ctx.actor, 'user:read', scopeCols);
     const column = q.sort.endsWith('createdAt') ? users.createdAt : users.username;
     const page = keyset({ column, tiebreak: users.id, descending: q.sort.startsWith('-') }, q.cursor);
@@ -34,7 +34,7 @@ export function listUsers(
         ? or(ilike(users.username, containsPattern(q.q)), ilike(users.displayName, containsPattern(q.q)))
         : undefined,
     );
-    const rows = await selectUsers(tx, where, page.orderBy, q.limit + 1);
+    const rows = await selectUsers(db, where, page.orderBy, q.limit + 1);
     await audit();
     return toPage(rows, q.limit, (u) => [
       column === users.createdAt ? u.createdAt.toISOString() : u.username,
@@ -43,8 +43,8 @@ export function listUsers(
   });
 }
 
-async function loadInScope(tx: Tx, actor: Actor, id: string, action: 'user:read' | 'user:write') {
-  const user = await findUserById(tx, id);
+async function loadInScope(db: Executor, actor: Actor, id: string, action: 'user:read' | 'user:write') {
+  const user = await findUserById(db, id);
   if (!user) throw new NotFound('user', id);
   requireAccess(actor, action, {
     entity: 'user',
@@ -57,8 +57,8 @@ async function loadInScope(tx: Tx, actor: Actor, id: string, action: 'user:read'
 
 /** One account, if the actor may see it. */
 export function getUser(ctx: Ctx, id: string) {
-  return view(ctx, { action: 'user.read', entityType: 'user', entityId: id }, async (tx, audit) => {
-    const user = await loadInScope(tx, ctx.actor, id, 'user:read');
+  return view(ctx, { action: 'user.read', entityType: 'user', entityId: id }, async (db, audit) => {
+    const user = await loadInScope(db, ctx.actor, id, 'user:read');
     await audit();
     return user;
   });

@@ -2,7 +2,7 @@ import { and, asc, count, eq, gte, lt, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { decide } from '../../access/policy.ts';
 import { scopeFilter } from '../../access/scope.ts';
-import type { Tx } from '../../db/client.ts';
+import type { Executor } from '../../db/client.ts';
 import { calls, cases, followups, persons, planItems, referrals } from '../../db/schema/index.ts';
 import { caseScopeColumns } from '../cases/access.ts';
 import { startOfLocalDay } from '../../clock.ts';
@@ -17,8 +17,8 @@ const DUE_WITHIN_DAYS = 14;
 
 const riskRank = sql`case ${cases.riskLevel} when 'critical' then 0 when 'high' then 1 when 'medium' then 2 when 'low' then 3 else 4 end`;
 
-function myOpenCases(tx: Tx, ctx: Ctx) {
-  return tx
+function myOpenCases(db: Executor, ctx: Ctx) {
+  return db
     .select({
       id: cases.id,
       number: cases.number,
@@ -41,8 +41,8 @@ function myOpenCases(tx: Tx, ctx: Ctx) {
     .limit(LIMIT);
 }
 
-async function countProposed(tx: Tx, ctx: Ctx) {
-  const [row] = await tx
+async function countProposed(db: Executor, ctx: Ctx) {
+  const [row] = await db
     .select({ n: count() })
     .from(planItems)
     .innerJoin(cases, eq(cases.id, planItems.caseId))
@@ -50,9 +50,9 @@ async function countProposed(tx: Tx, ctx: Ctx) {
   return row?.n ?? 0;
 }
 
-async function countCallsToday(tx: Tx, ctx: Ctx, today: string) {
+async function countCallsToday(db: Executor, ctx: Ctx, today: string) {
   const start = startOfLocalDay(today);
-  const [row] = await tx
+  const [row] = await db
     .select({ n: count() })
     .from(calls)
     .where(
@@ -65,9 +65,9 @@ async function countCallsToday(tx: Tx, ctx: Ctx, today: string) {
   return row?.n ?? 0;
 }
 
-async function waitingReferrals(tx: Tx, ctx: Ctx) {
+async function waitingReferrals(db: Executor, ctx: Ctx) {
   const rows = await selectReferrals(
-    tx,
+    db,
     and(eq(referrals.status, 'sent'), scopeFilter(ctx.actor, 'referral:update', referralScopeColumns)),
   )
     .orderBy(asc(referrals.createdAt), asc(referrals.id))
@@ -84,7 +84,7 @@ export function myWork(ctx: Ctx) {
   return view(
     ctx,
     { action: 'work.read', entityType: 'user', entityId: ctx.actor.userId },
-    async (tx, audit) => {
+    async (db, audit) => {
       const may = (action: Parameters<typeof decide>[1]) => decide(ctx.actor, action) === 'allow';
       const today = todayIso();
       const work: z.infer<typeof workOut> = { today };
@@ -93,21 +93,21 @@ export function myWork(ctx: Ctx) {
           eq(followups.assignedTo, ctx.actor.userId),
           scopeFilter(ctx.actor, 'case:read', caseScopeColumns),
         );
-        work.cases = await myOpenCases(tx, ctx);
+        work.cases = await myOpenCases(db, ctx);
         work.followupsDue = await followupRows(
-          tx,
+          db,
           and(mine, dueWhere(today, addDays(today, DUE_WITHIN_DAYS))),
           LIMIT,
         );
-        work.followupsOverdue = await followupRows(tx, and(mine, overdueWhere(today)), LIMIT);
+        work.followupsOverdue = await followupRows(db, and(mine, overdueWhere(today)), LIMIT);
       }
-      if (may('plan:approve')) work.approvals = await countProposed(tx, ctx);
+      if (may('plan:approve')) work.approvals = await countProposed(db, ctx);
       if (may('case:assign')) {
         const office = scopeFilter(ctx.actor, 'case:assign', caseScopeColumns);
-        work.officeOverdue = await followupRows(tx, and(office, overdueWhere(today)), LIMIT);
+        work.officeOverdue = await followupRows(db, and(office, overdueWhere(today)), LIMIT);
       }
-      if (may('call:write')) work.callsToday = await countCallsToday(tx, ctx, today);
-      if (may('referral:update')) work.referralsWaiting = await waitingReferrals(tx, ctx);
+      if (may('call:write')) work.callsToday = await countCallsToday(db, ctx, today);
+      if (may('referral:update')) work.referralsWaiting = await waitingReferrals(db, ctx);
       await audit();
       return work;
     },
