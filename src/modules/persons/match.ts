@@ -80,48 +80,51 @@ export async function matchPersons(
   q: z.infer<typeof personMatchQuery>,
 ) {
   if (decide(ctx.actor, 'person:read') === 'allow') await ensureMatchKeys(ctx.db);
-  return view(ctx, { action: 'person.match', entityType: 'person' }, async (db, audit) => {
-    requirePermission(ctx.actor, 'person:read');
-    const { householdNames, ...fields } = input;
-    const probe = matchPersonOf(
-      {
-        ...fields,
-        latinName: latinOf(fields),
-        ageRecordedOn: fields.estimatedAge !== undefined ? today() : null,
-      },
-      householdNames,
-    );
-    const found = await candidatesFor(db, ctx.actor, personMatchKeys(probe));
-    const households = await householdNamesOf(
-      db,
-      found.map((p) => p.id),
-    );
-    const scored = found
-      .map((p) => ({ p, result: matchScore(probe, matchPersonOf(p, households.get(p.id) ?? [])) }))
-      .filter((m) => m.result.score >= q.threshold)
-      .sort((a, b) => b.result.score - a.result.score || a.p.id.localeCompare(b.p.id))
-      .slice(0, q.limit);
-    const ids = scored.map((m) => m.p.id);
-    const visible =
-      ids.length === 0
-        ? []
-        : await db
-            .select({ id: cases.id, number: cases.number, personId: cases.personId })
-            .from(cases)
-            .where(and(inArray(cases.personId, ids), scopeFilter(ctx.actor, 'case:read', caseScopeColumns)))
-            .orderBy(asc(cases.openedOn), asc(cases.number));
-    await audit({ fields: [] });
-    return {
-      items: scored.map(({ p, result }) => ({
-        person: summaryOf(p),
-        cases: visible.filter((c) => c.personId === p.id).map(({ id, number }) => ({ id, number })),
-        score: result.score,
-        components: result.components,
-        evidence: result.evidence,
-      })),
-      threshold: q.threshold,
-      weightsVersion: DEFAULT_MATCH_WEIGHTS.version,
-    };
+  return view(
+    ctx,
+    { action: 'person.match', entityType: 'person' },
+    async (db, audit) => {
+      requirePermission(ctx.actor, 'person:read');
+      const { householdNames, ...fields } = input;
+      const probe = matchPersonOf(
+        {
+          ...fields,
+          latinName: latinOf(fields),
+          ageRecordedOn: fields.estimatedAge !== undefined ? today() : null,
+        },
+        householdNames,
+      );
+      const found = await candidatesFor(db, ctx.actor, personMatchKeys(probe));
+      const households = await householdNamesOf(
+        db,
+        found.map((p) => p.id),
+      );
+      const scored = found
+        .map((p) => ({ p, result: matchScore(probe, matchPersonOf(p, households.get(p.id) ?? [])) }))
+        .filter((m) => m.result.score >= q.threshold)
+        .sort((a, b) => b.result.score - a.result.score || a.p.id.localeCompare(b.p.id))
+        .slice(0, q.limit);
+      const ids = scored.map((m) => m.p.id);
+      const visible =
+        ids.length === 0
+          ? []
+          : await db
+              .select({ id: cases.id, number: cases.number, personId: cases.personId })
+              .from(cases)
+              .where(and(inArray(cases.personId, ids), scopeFilter(ctx.actor, 'case:read', caseScopeColumns)))
+              .orderBy(asc(cases.openedOn), asc(cases.number));
+      await audit({ fields: [] });
+      return {
+        items: scored.map(({ p, result }) => ({
+          person: summaryOf(p),
+          cases: visible.filter((c) => c.personId === p.id).map(({ id, number }) => ({ id, number })),
+          score: result.score,
+          components: result.components,
+          evidence: result.evidence,
+        })),
+        threshold: q.threshold,
+        weightsVersion: DEFAULT_MATCH_WEIGHTS.version,
+      };
     },
     // Blocking's trigram threshold is a setting of the transaction.
     { session: true },
