@@ -7,6 +7,7 @@ import { seedDemo, type DemoAccount } from '../modules/demo/seed.ts';
 import { ensureAdmin } from '../modules/users/bootstrap.ts';
 import { adminCreateUser, adminResetPassword } from './users.ts';
 import { describeStore, openConfigured, withDatabase } from './runtime.ts';
+import type { GenerateCommand } from '../generate/cli.ts';
 
 const out = (line = ''): void => {
   process.stdout.write(`${line}\n`);
@@ -117,20 +118,12 @@ program
     'drop the non-unique indexes and foreign keys of the loaded tables for the load and build them after (default: when adding 50000 persons or more, at least as many as are there)',
   )
   .option('--no-defer-indexes', 'keep them during the load')
-  .action(
-    (opts: {
-      persons: number;
-      seed?: string;
-      asOf?: string;
-      batch?: number;
-      threads?: number;
-      deferIndexes?: boolean;
-    }) =>
-      withDatabase(async ({ database, config }) => {
-        // Loaded on demand: the generator and its progress bar are development tools.
-        const { runGenerate } = await import('../generate/cli.ts');
-        await runGenerate(database, config, opts, out);
-      }),
+  .action((opts: GenerateCommand) =>
+    withDatabase(async ({ database, config }) => {
+      // Loaded on demand: the generator and its progress bar are development tools.
+      const { runGenerate } = await import('../generate/cli.ts');
+      await runGenerate(database, config, opts, out);
+    }),
   );
 
 program

@@ -10,6 +10,16 @@ import { describeEachEngine } from '../helpers/harness.ts';
 
 describeEachEngine('audit of reads (batched onto the chain)', (h) => {
   const db = () => h().database.db;
+  // The admin acting through a use case directly, as a request with this id would.
+  const adminCtx = async (requestId: string) => {
+    const [admin] = await db().select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
+    return {
+      db: db(),
+      actor: { userId: admin!.id, username: 'admin', role: 'admin' as const, officeId: null },
+      config: h().config,
+      requestId,
+    };
+  };
 
   it('puts every concurrent read on record before it answers, in one intact chain', async () => {
     const cw = await h().as('caseworker');
@@ -54,13 +64,7 @@ describeEachEngine('audit of reads (batched onto the chain)', (h) => {
   });
 
   it('runs a read with a session in a read-only transaction: a stray write fails and nothing is recorded', async () => {
-    const [admin] = await db().select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
-    const ctx = {
-      db: db(),
-      actor: { userId: admin!.id, username: 'admin', role: 'admin' as const, officeId: null },
-      config: h().config,
-      requestId: 'read-only-check',
-    };
+    const ctx = await adminCtx('read-only-check');
     await expect(
       view(
         ctx,
@@ -77,13 +81,7 @@ describeEachEngine('audit of reads (batched onto the chain)', (h) => {
   });
 
   it('refuses a transaction’s setting in a read without a session, where it would silently not hold', async () => {
-    const [admin] = await db().select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
-    const ctx = {
-      db: db(),
-      actor: { userId: admin!.id, username: 'admin', role: 'admin' as const, officeId: null },
-      config: h().config,
-      requestId: 'no-session-check',
-    };
+    const ctx = await adminCtx('no-session-check');
     const search = (session: boolean) =>
       view(
         ctx,
