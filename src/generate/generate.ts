@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { setImmediate as yieldToIo } from 'node:timers/promises';
 import { getTableName } from 'drizzle-orm';
 import { GENESIS_HASH, linkHash } from '../audit/chain.ts';
 import { CHAIN_LOCK } from '../audit/writer.ts';
@@ -259,6 +260,9 @@ export async function generate(database: Database, opts: GenerateOptions): Promi
       if (!head) break;
       tally(rows, await write(database, ctx, head.todo, head.built, build));
       opts.onProgress?.({ done: head.end, total: opts.persons, added: rows.persons ?? 0 });
+      // PGlite answers without handing the event loop back: a turn per batch lets timers (the
+      // progress bar's) run.
+      await yieldToIo();
     }
   } finally {
     await build.close();
