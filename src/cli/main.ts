@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { ROLES, type Role } from '../access/policy.ts';
 import { verifyAuditChain } from '../audit/verify.ts';
@@ -8,6 +9,7 @@ import { ensureAdmin } from '../modules/users/bootstrap.ts';
 import { adminCreateUser, adminResetPassword } from './users.ts';
 import { describeStore, openConfigured, withDatabase } from './runtime.ts';
 import type { GenerateCommand } from '../generate/cli.ts';
+import { DEFER_FROM, THREADED_FROM } from '../generate/defaults.ts';
 
 const out = (line = ''): void => {
   process.stdout.write(`${line}\n`);
@@ -110,12 +112,12 @@ program
   .option('--batch <n>', 'persons per transaction (default: 1000)', count)
   .option(
     '--threads <n>',
-    'threads building batches while one loads, 0 for none (default: one per core from 5000 persons)',
+    `threads building batches while one loads, 0 for none (default: one per core from ${THREADED_FROM} persons)`,
     threadCount,
   )
   .option(
     '--defer-indexes',
-    'drop the non-unique indexes and foreign keys of the loaded tables for the load and build them after (default: when adding 50000 persons or more, at least as many as are there)',
+    `drop the non-unique indexes and foreign keys of the loaded tables for the load and build them after (default: when adding ${DEFER_FROM} persons or more, at least as many as are there)`,
   )
   .option('--no-defer-indexes', 'keep them during the load')
   .action((opts: GenerateCommand) =>
@@ -206,6 +208,7 @@ try {
   await program.parseAsync(process.argv);
 } catch (err) {
   if (err instanceof CommanderError) process.exit(err.exitCode === 0 ? 0 : 2);
-  process.stderr.write(`koldoo: ${err instanceof Error ? err.message : String(err)}\n`);
+  // A thrown value that is no Error (a driver's error object) is shown whole, not as [object Object].
+  process.stderr.write(`koldoo: ${err instanceof Error ? err.message : inspect(err)}\n`);
   process.exit(1);
 }

@@ -21,6 +21,7 @@ import type { BuildTask } from './build-worker.ts';
 import { bulkTransaction, copyStatement, plainQuery, type BulkSession } from './copy.ts';
 import { type StoryContext, loadContext } from './context.ts';
 import { type EncodedBatch, type NumberSlot, buildEncoded, fillNumbers } from './encode.ts';
+import { DEFER_FROM, THREADED_FROM } from './defaults.ts';
 import { plantedDuplicates, personId } from './identity.ts';
 
 /** What to generate. */
@@ -67,12 +68,6 @@ export interface GenerateResult {
 
 /** The seed used when none is given. */
 export const DEFAULT_SEED = 'koldoo';
-
-/** From how many persons a run builds on a worker thread by default (below, starting it costs more). */
-export const THREADED_FROM = 5000;
-
-/** From how many persons added a run defers indexes and foreign keys by default. */
-export const DEFER_FROM = 50_000;
 
 // The tables a load fills.
 const LOADED = [
@@ -229,9 +224,6 @@ export async function generate(database: Database, opts: GenerateOptions): Promi
     demoPassword: opts.demoPassword,
   });
   const requestId = `generate:${ctx.key.tag}`;
-  const threads = opts.threads ?? (opts.persons >= THREADED_FROM ? availableParallelism() : 0);
-  const build = createBuilder(ctx, requestId, threads);
-  const rows: Record<string, number> = {};
   const [{ n: held } = { n: 0 }] = await plainQuery<{ n: number }>(
     database,
     'select count(*)::int as n from persons',
@@ -239,6 +231,10 @@ export async function generate(database: Database, opts: GenerateOptions): Promi
   const toAdd = opts.persons - held;
   if (opts.deferConstraints ?? (toAdd >= DEFER_FROM && toAdd >= held))
     await deferConstraints(database.db, LOADED);
+  // Started only now: threads left running by a failure above would keep the process alive.
+  const threads = opts.threads ?? (opts.persons >= THREADED_FROM ? availableParallelism() : 0);
+  const build = createBuilder(ctx, requestId, threads);
+  const rows: Record<string, number> = {};
   // Batches being built while the one at the head loads: enough to keep every thread busy.
   const ahead: { todo: number[]; end: number; built: Promise<EncodedBatch> }[] = [];
   let next = 0;

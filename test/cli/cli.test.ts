@@ -47,6 +47,9 @@ describe('koldoo CLI', () => {
     const missing = await koldoo('user', 'create', '--role', 'caseworker');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/--username/);
+    const threads = await koldoo('generate', '--persons', '10', '--threads', '-1');
+    expect(threads.code).toBe(2);
+    expect(threads.stderr).toMatch(/a whole number from 0 to 64/);
   });
 
   it('migrates, loads the demo, creates and resets users, and verifies the audit chain', async () => {
