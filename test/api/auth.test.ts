@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { expect, it } from 'vitest';
-import { sessions, users } from '../../src/db/schema/index.ts';
+import { expect, it, vi } from 'vitest';
+import { apiTokens, sessions, users } from '../../src/db/schema/index.ts';
+import { REMEMBER_MS } from '../../src/modules/auth/remembered.ts';
 import { Client, PASSWORD, describeEachEngine } from '../helpers/harness.ts';
 
 describeEachEngine('auth', (h) => {
@@ -185,6 +186,26 @@ describeEachEngine('auth', (h) => {
     const other = await h().login('analyst');
     const mine = await other.post('/api/v1/auth/tokens', { name: 'x' });
     expect((await browser.delete(`/api/v1/auth/tokens/${mine.body.id}`)).status).toBe(404);
+  });
+  it('takes a sign-in on trust for a few seconds: a change made elsewhere applies within them', async () => {
+    const browser = await h().login('supervisor.osh');
+    const created = await browser.post('/api/v1/auth/tokens', { name: 'remembered' });
+    const api = new Client(h().app, { bearer: created.body.token });
+    expect((await api.get('/api/v1/auth/me')).status).toBe(200);
+    // As another process (the CLI, a second server) would: not through this one's services.
+    await h()
+      .database.db.update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(eq(apiTokens.id, created.body.id));
+    expect((await api.get('/api/v1/auth/me')).status).toBe(200);
+    const now = performance.now();
+    const later = vi.spyOn(performance, 'now').mockImplementation(() => now + REMEMBER_MS + 1);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      expect((await api.get('/api/v1/auth/me')).status).toBe(401);
+    } finally {
+      later.mockRestore();
+    }
   });
 });
 

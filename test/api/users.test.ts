@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import type { Role } from '../../src/access/policy.ts';
 import { sessions, users } from '../../src/db/schema/index.ts';
-import { type Client, PASSWORD, USERNAMES, describeEachEngine } from '../helpers/harness.ts';
+import { Client, PASSWORD, USERNAMES, describeEachEngine } from '../helpers/harness.ts';
 
 const OSH = 'IOM Osh sub-office';
 const TEMPORARY_PASSWORD = /^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/;
@@ -381,6 +381,18 @@ describeEachEngine('users', (h) => {
     expect(again.body.error.code).toBe('invalid_credentials');
   });
 
+  it('applies a changed role to the account’s very next request, through a session or a token', async () => {
+    const admin = await h().as('admin');
+    const user = await createUser({ role: 'hotline_operator' });
+    const browser = await h().login(user.username);
+    const created = await browser.post('/api/v1/auth/tokens', { name: 'script' });
+    const script = new Client(h().app, { bearer: created.body.token });
+    for (const client of [browser, script]) expect((await client.get('/api/v1/users')).status).toBe(403);
+    const res = await admin.patch(`/api/v1/users/${user.id}`, { role: 'caseworker', version: user.version });
+    expect(res.status).toBe(200);
+    for (const client of [browser, script]) expect((await client.get('/api/v1/users')).status).toBe(200);
+  });
+
   it('refuses to let an admin deactivate themselves or change their own role (422 self_lockout)', async () => {
     const admin = await h().as('admin');
     const me = (await admin.get('/api/v1/auth/me')).body.user;
@@ -398,10 +410,18 @@ describeEachEngine('users', (h) => {
     const admin = await h().as('admin');
     const user = await createUser();
     const client = await h().login(user.username);
+    const created = await client.post('/api/v1/auth/tokens', { name: 'script' });
+    const script = new Client(h().app, { bearer: created.body.token });
+    expect((await client.get('/api/v1/auth/me')).status).toBe(200);
+    expect((await script.get('/api/v1/cases')).status).toBe(200);
     const res = await admin.post(`/api/v1/users/${user.id}/reset-password`, {});
     expect(res.status).toBe(200);
     expect(res.body.temporaryPassword).toMatch(TEMPORARY_PASSWORD);
+    // At once, though both signed in a moment ago: the session ends, the token may only see its owner.
     expect((await client.get('/api/v1/auth/me')).status).toBe(401);
+    const limited = await script.get('/api/v1/cases');
+    expect(limited.status).toBe(403);
+    expect(limited.body.error.code).toBe('password_change_required');
     expect(
       (await h().anonymous.post('/api/v1/auth/login', { username: user.username, password: PASSWORD }))
         .status,

@@ -8,6 +8,7 @@ import { apiTokens, sessions, users } from '../../db/schema/index.ts';
 import { AppError, Invalid, NotFound, TooMany } from '../../errors.ts';
 import { type Ctx, transact } from '../shared/context.ts';
 import { findCredentials, findUserById, updateUserVersioned } from '../users/queries.ts';
+import { forgetSignIns, remembered } from './remembered.ts';
 import { hashPassword, randomSecret, sha256, verifyAgainstNothing, verifyPassword } from './secrets.ts';
 
 /** Who a request acts as, and how it proved it. */
@@ -111,6 +112,10 @@ export async function authenticateSession(
   token: string,
 ): Promise<Authenticated | null> {
   const id = sha256(token);
+  const memory = remembered(db);
+  const known = memory.get(`session:${id}`);
+  if (known) return known;
+  const epoch = memory.current();
   const [row] = await db
     .select({
       ...actorColumns,
@@ -134,25 +139,38 @@ export async function authenticateSession(
       .where(eq(sessions.id, id));
   }
   const { csrfToken, userId, username, role, officeId, mustChangePassword } = row;
-  return {
+  const auth: Authenticated = {
     actor: { userId, username, role, officeId },
     via: 'session',
     sessionId: id,
     csrfToken,
     mustChangePassword,
   };
+  // Remembered no longer than the session would live idle from now, or absolutely.
+  memory.set(`session:${id}`, auth, epoch, Math.min(row.expiresAt.getTime(), now + config.sessionIdleMs));
+  return auth;
 }
 
 /** Resolves a bearer token to its actor when it exists, is not revoked and has not expired. */
 export async function authenticateToken(db: Db, token: string): Promise<Authenticated | null> {
+  const hash = sha256(token);
+  const memory = remembered(db);
+  const known = memory.get(`token:${hash}`);
+  if (known) return known;
+  const epoch = memory.current();
   const now = new Date();
   const [row] = await db
-    .select({ ...actorColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
+    .select({
+      ...actorColumns,
+      tokenId: apiTokens.id,
+      lastUsedAt: apiTokens.lastUsedAt,
+      expiresAt: apiTokens.expiresAt,
+    })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
       and(
-        eq(apiTokens.tokenHash, sha256(token)),
+        eq(apiTokens.tokenHash, hash),
         isNull(apiTokens.revokedAt),
         or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
         eq(users.active, true),
@@ -163,18 +181,20 @@ export async function authenticateToken(db: Db, token: string): Promise<Authenti
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
   }
   const { userId, username, role, officeId, mustChangePassword } = row;
-  return {
+  const auth: Authenticated = {
     actor: { userId, username, role, officeId },
     via: 'token',
     sessionId: null,
     csrfToken: null,
     mustChangePassword,
   };
+  memory.set(`token:${hash}`, auth, epoch, row.expiresAt?.getTime() ?? null);
+  return auth;
 }
 
 /** Ends a browser session. */
-export function logout(ctx: Ctx, sessionId: string): Promise<void> {
-  return transact(
+export async function logout(ctx: Ctx, sessionId: string): Promise<void> {
+  await transact(
     ctx,
     { action: 'auth.logout', entityType: 'user', entityId: ctx.actor.userId },
     async (tx, audit) => {
@@ -182,6 +202,7 @@ export function logout(ctx: Ctx, sessionId: string): Promise<void> {
       await audit();
     },
   );
+  forgetSignIns(ctx.db);
 }
 
 /** A user's own profile and the actions the UI may offer them (it hides the rest). */
@@ -216,13 +237,13 @@ export function checkNewPassword(username: string, password: string): void {
 }
 
 /** Changes one's own password after proving the current one; other sessions are ended. */
-export function changePassword(
+export async function changePassword(
   ctx: Ctx,
   currentSessionId: string | null,
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
   const id = ctx.actor.userId;
-  return transact(
+  await transact(
     ctx,
     { action: 'auth.password_change', entityType: 'user', entityId: id },
     async (tx, audit) => {
@@ -247,6 +268,7 @@ export function changePassword(
       await audit({ fields: ['password'] });
     },
   );
+  forgetSignIns(ctx.db);
 }
 
 /** Issues a personal access token; its secret is returned this once and stored only hashed. */
@@ -289,8 +311,8 @@ export function listTokens(ctx: Ctx) {
 }
 
 /** Revokes one of the actor's own tokens; someone else's answers 404. */
-export function revokeToken(ctx: Ctx, id: string): Promise<void> {
-  return transact(
+export async function revokeToken(ctx: Ctx, id: string): Promise<void> {
+  await transact(
     ctx,
     { action: 'token.revoke', entityType: 'api_token', entityId: id },
     async (tx, audit) => {
@@ -303,4 +325,5 @@ export function revokeToken(ctx: Ctx, id: string): Promise<void> {
       await audit({ fields: ['revoked_at'] });
     },
   );
+  forgetSignIns(ctx.db);
 }

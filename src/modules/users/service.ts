@@ -8,6 +8,7 @@ import { keyset, toPage } from '../../db/pagination.ts';
 import { offices, sessions, users } from '../../db/schema/index.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../errors.ts';
 import { checkNewPassword } from '../auth/service.ts';
+import { forgetSignIns } from '../auth/remembered.ts';
 import { generatePassword, hashPassword } from '../auth/secrets.ts';
 import { type Ctx, transact, view } from '../shared/context.ts';
 import { findCredentials, findUserById, selectUsers, updateUserVersioned } from './queries.ts';
@@ -119,31 +120,38 @@ export function createUser(ctx: Ctx, input: z.infer<typeof createUserIn>) {
 }
 
 /** Changes an account if the client's version is still current (409 otherwise). */
-export function updateUser(ctx: Ctx, id: string, input: z.infer<typeof updateUserIn>) {
-  return transact(ctx, { action: 'user.update', entityType: 'user', entityId: id }, async (tx, audit) => {
-    const user = await loadInScope(tx, ctx.actor, id, 'user:write');
-    requireAssignable(ctx.actor, user.role);
-    if (input.role) requireAssignable(ctx.actor, input.role);
-    if (input.officeId !== undefined) await requireOffice(tx, ctx.actor, input.officeId);
-    if (id === ctx.actor.userId && (input.active === false || (input.role && input.role !== user.role))) {
-      throw new Invalid('self_lockout', 'You cannot deactivate yourself or change your own role');
-    }
-    const { version, ...changes } = input;
-    if ((await updateUserVersioned(tx, id, version, changes)) === 0) {
-      throw new Conflict('version_conflict', 'The user was changed by someone else; reload and try again', {
-        currentVersion: user.version,
-      });
-    }
-    // A deactivated account must not keep working through an open browser session.
-    if (changes.active === false) await tx.delete(sessions).where(eq(sessions.userId, id));
-    await audit({ fields: Object.keys(changes) });
-    return (await findUserById(tx, id))!;
-  });
+export async function updateUser(ctx: Ctx, id: string, input: z.infer<typeof updateUserIn>) {
+  const user = await transact(
+    ctx,
+    { action: 'user.update', entityType: 'user', entityId: id },
+    async (tx, audit) => {
+      const user = await loadInScope(tx, ctx.actor, id, 'user:write');
+      requireAssignable(ctx.actor, user.role);
+      if (input.role) requireAssignable(ctx.actor, input.role);
+      if (input.officeId !== undefined) await requireOffice(tx, ctx.actor, input.officeId);
+      if (id === ctx.actor.userId && (input.active === false || (input.role && input.role !== user.role))) {
+        throw new Invalid('self_lockout', 'You cannot deactivate yourself or change your own role');
+      }
+      const { version, ...changes } = input;
+      if ((await updateUserVersioned(tx, id, version, changes)) === 0) {
+        throw new Conflict('version_conflict', 'The user was changed by someone else; reload and try again', {
+          currentVersion: user.version,
+        });
+      }
+      // A deactivated account must not keep working through an open browser session.
+      if (changes.active === false) await tx.delete(sessions).where(eq(sessions.userId, id));
+      await audit({ fields: Object.keys(changes) });
+      return (await findUserById(tx, id))!;
+    },
+  );
+  // The role, office and whether the account is active are what a sign-in stands for.
+  forgetSignIns(ctx.db);
+  return user;
 }
 
 /** Sets a new password for someone else (given, or generated and returned once) and ends their sessions. */
-export function resetPassword(ctx: Ctx, id: string, input: { password?: string | undefined }) {
-  return transact(
+export async function resetPassword(ctx: Ctx, id: string, input: { password?: string | undefined }) {
+  const reset = await transact(
     ctx,
     { action: 'user.reset_password', entityType: 'user', entityId: id },
     async (tx, audit) => {
@@ -164,4 +172,6 @@ export function resetPassword(ctx: Ctx, id: string, input: { password?: string |
       return { temporaryPassword };
     },
   );
+  forgetSignIns(ctx.db);
+  return reset;
 }
