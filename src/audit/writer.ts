@@ -1,6 +1,6 @@
-import { desc, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Actor } from '../access/policy.ts';
-import type { Tx } from '../db/client.ts';
+import { type Tx, rowsOf } from '../db/client.ts';
 import { auditEvents } from '../db/schema/index.ts';
 import { type ChainedFields, GENESIS_HASH, eventHash } from './chain.ts';
 
@@ -49,13 +49,11 @@ export function auditFields(src: AuditSource, entry: AuditEntry, at = new Date()
  */
 export async function appendToChain(tx: Tx, events: ChainedFields[]): Promise<void> {
   if (events.length === 0) return;
-  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
-  const [last] = await tx
-    .select({ hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.seq))
-    .limit(1);
-  let prevHash = last?.hash ?? GENESIS_HASH;
+  // The lock and the read of the last hash in one round trip (see migration 0011).
+  const [head] = rowsOf<{ hash: string | null }>(
+    await tx.execute(sql`select audit_chain_head(${CHAIN_LOCK}) as hash`),
+  );
+  let prevHash = head?.hash ?? GENESIS_HASH;
   const rows = events.map((fields) => {
     const row = { ...fields, prevHash, hash: eventHash(prevHash, fields) };
     prevHash = row.hash;

@@ -1,8 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/client.ts';
-import { cases, episodes } from '../../db/schema/index.ts';
+import { caseEvents, cases, episodes } from '../../db/schema/index.ts';
 import { type ScreeningResult, screen } from '../../domain/screening.ts';
-import { recordCaseEvent } from './events.ts';
 
 /** The screening of a person over all their episodes, whichever case recorded them. */
 export async function screeningOfPerson(db: Executor, personId: string): Promise<ScreeningResult> {
@@ -16,7 +15,8 @@ export async function screeningOfPerson(db: Executor, personId: string): Promise
 
 /**
  * Recomputes the screening whenever an episode changes and stores it on every case of the person
- * (so lists can filter by likelihood); a change of likelihood is a timeline event.
+ * (so lists can filter by likelihood); a change of likelihood is a timeline event. One statement
+ * updates every case and hands back the likelihood each had, and one records the changes.
  */
 export async function refreshScreening(
   tx: Tx,
@@ -24,22 +24,30 @@ export async function refreshScreening(
   actorId: string | null,
 ): Promise<ScreeningResult> {
   const result = await screeningOfPerson(tx, personId);
-  const personCases = await tx
-    .select({ id: cases.id, likelihood: cases.traffickingLikelihood })
-    .from(cases)
-    .where(eq(cases.personId, personId));
-  for (const c of personCases) {
-    await tx
-      .update(cases)
-      .set({ screening: result, traffickingLikelihood: result.likelihood })
-      .where(eq(cases.id, c.id));
-    if (c.likelihood !== result.likelihood) {
-      await recordCaseEvent(tx, c.id, actorId, 'screening_changed', {
-        from: c.likelihood,
-        to: result.likelihood,
-        indicators: result.indicators,
-      });
-    }
+  const before = tx.$with('before').as(
+    tx
+      .select({ id: cases.id, likelihood: sql<string>`${cases.traffickingLikelihood}`.as('likelihood') })
+      .from(cases)
+      .where(eq(cases.personId, personId))
+      .for('update'),
+  );
+  const updated = await tx
+    .with(before)
+    .update(cases)
+    .set({ screening: result, traffickingLikelihood: result.likelihood })
+    .from(before)
+    .where(eq(cases.id, before.id))
+    .returning({ id: cases.id, from: before.likelihood });
+  const changed = updated.filter((c) => c.from !== result.likelihood);
+  if (changed.length > 0) {
+    await tx.insert(caseEvents).values(
+      changed.map((c) => ({
+        caseId: c.id,
+        actorId,
+        kind: 'screening_changed' as const,
+        data: { from: c.from, to: result.likelihood, indicators: result.indicators },
+      })),
+    );
   }
   return result;
 }

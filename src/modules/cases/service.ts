@@ -32,6 +32,7 @@ import type {
   updateCaseIn,
 } from './schema.ts';
 import { screeningOfPerson } from './screening.ts';
+import { type ScreeningResult, screen } from '../../domain/screening.ts';
 import { today } from '../../clock.ts';
 
 // The actions on a case the UI may offer; sent with the case so the UI never re-implements rules.
@@ -87,19 +88,22 @@ export async function openCase(
     readAction: 'office:read',
   });
   let personId: string;
+  let screening: ScreeningResult;
   if (input.personId) {
     const existing = await findPersonInScope(tx, actor, input.personId, 'person:read');
     if (!existing) throw new NotFound('person', input.personId);
     personId = existing.id;
+    screening = await screeningOfPerson(tx, personId);
   } else {
     personId = (await insertPerson(tx, actor, input.person!, office.id)).id;
+    // A person registered just now has no migration history yet.
+    screening = screen([]);
   }
   const assignedTo =
     input.assignedTo ?? (actor.role === 'caseworker' && officeId === actor.officeId ? actor.userId : null);
   if (assignedTo) await requireAssignee(tx, office.id, assignedTo);
   const openedOn = input.openedOn ?? today();
   const number = await nextCaseNumber(tx, numberingRegion(office.regionCodes), Number(openedOn.slice(0, 4)));
-  const screening = await screeningOfPerson(tx, personId);
   const [row] = await tx
     .insert(cases)
     .values({
@@ -120,7 +124,9 @@ export async function openCase(
     })
     .returning();
   const c = row!;
-  for (const m of input.household) await tx.insert(householdMembers).values({ ...m, caseId: c.id });
+  if (input.household.length > 0) {
+    await tx.insert(householdMembers).values(input.household.map((m) => ({ ...m, caseId: c.id })));
+  }
   await recordCaseEvent(tx, c.id, actor.userId, 'case_opened', {
     number,
     type: c.type,

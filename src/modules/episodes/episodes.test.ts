@@ -186,6 +186,8 @@ describeEachEngine('episodes', (h) => {
         likelihood: 'likely',
         indicators: ['restriction_of_movement', 'intimidation_threats'],
       });
+      // Each episode changed the likelihood of both cases (to possible, then likely), whichever recorded it.
+      expect((await kinds(cw, id)).filter((k: string) => k === 'screening_changed')).toHaveLength(2);
     }
     // Each case lists the episodes it recorded.
     expect(
