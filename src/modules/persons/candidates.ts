@@ -54,7 +54,21 @@ export function scoreRows(a: PersonRow, b: PersonRow, households: Map<string, st
 }
 
 /** A person as matches and duplicate pairs show them (see personSummaryOut). */
-export const summaryOf = (p: PersonRow) => ({
+export const summaryOf = (
+  p: Pick<
+    PersonRow,
+    | 'id'
+    | 'pseudonym'
+    | 'givenName'
+    | 'familyName'
+    | 'latinName'
+    | 'sex'
+    | 'birthDate'
+    | 'estimatedAge'
+    | 'originRegion'
+    | 'originDistrict'
+  >,
+) => ({
   id: p.id,
   pseudonym: p.pseudonym,
   name: `${p.givenName} ${p.familyName}`,

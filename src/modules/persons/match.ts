@@ -14,7 +14,7 @@ import { today } from '../../clock.ts';
 import { caseScopeColumns } from '../cases/access.ts';
 import { type Ctx, view } from '../shared/context.ts';
 import { householdNamesOf, summaryOf } from './candidates.ts';
-import { ensureMatchKeys, matchPersonOf } from './keys.ts';
+import { ensureMatchKeys, matchColumns, matchPersonOf } from './keys.ts';
 import { personScope } from './queries.ts';
 import type { personMatchIn, personMatchQuery } from './schema.ts';
 import { latinOf } from './service.ts';
@@ -61,8 +61,9 @@ async function candidatesFor(db: Executor, actor: Actor, keys: PersonMatchKeys) 
   const similarity = keys.canonicalName
     ? sql`coalesce(similarity(${persons.nameCanonical}, ${keys.canonicalName}::text), 0)`
     : sql`0`;
+  // What the matcher and the summary read, not the whole row (its match keys are wide arrays).
   return db
-    .select()
+    .select({ id: persons.id, pseudonym: persons.pseudonym, ...matchColumns })
     .from(persons)
     .where(and(personScope(db, actor, 'person:read'), block))
     .orderBy(strong ? desc(sql`coalesce(${strong}, false)`) : sql`1`, desc(similarity), asc(persons.id))
