@@ -10,7 +10,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../../errors.ts';
 import { checkNewPassword } from '../auth/service.ts';
 import { forgetSignIns } from '../auth/remembered.ts';
 import { generatePassword, hashPassword } from '../auth/secrets.ts';
-import { type Ctx, transact, view } from '../shared/context.ts';
+import { type Audit, type Ctx, transact, view } from '../shared/context.ts';
 import { findCredentials, findUserById, selectUsers, updateUserVersioned } from './queries.ts';
 import type { createUserIn, listUsersQuery, updateUserIn } from './schema.ts';
 
@@ -119,59 +119,64 @@ export function createUser(ctx: Ctx, input: z.infer<typeof createUserIn>) {
   });
 }
 
-/** Changes an account if the client's version is still current (409 otherwise). */
-export async function updateUser(ctx: Ctx, id: string, input: z.infer<typeof updateUserIn>) {
-  const user = await transact(
-    ctx,
-    { action: 'user.update', entityType: 'user', entityId: id },
-    async (tx, audit) => {
-      const user = await loadInScope(tx, ctx.actor, id, 'user:write');
-      requireAssignable(ctx.actor, user.role);
-      if (input.role) requireAssignable(ctx.actor, input.role);
-      if (input.officeId !== undefined) await requireOffice(tx, ctx.actor, input.officeId);
-      if (id === ctx.actor.userId && (input.active === false || (input.role && input.role !== user.role))) {
-        throw new Invalid('self_lockout', 'You cannot deactivate yourself or change your own role');
-      }
-      const { version, ...changes } = input;
-      if ((await updateUserVersioned(tx, id, version, changes)) === 0) {
-        throw new Conflict('version_conflict', 'The user was changed by someone else; reload and try again', {
-          currentVersion: user.version,
-        });
-      }
-      // A deactivated account must not keep working through an open browser session.
-      if (changes.active === false) await tx.delete(sessions).where(eq(sessions.userId, id));
-      await audit({ fields: Object.keys(changes) });
-      return (await findUserById(tx, id))!;
-    },
-  );
-  // The role, office and whether the account is active are what a sign-in stands for.
+type Account = NonNullable<Awaited<ReturnType<typeof findUserById>>>;
+
+/**
+ * Changes an account the actor manages (in their scope, of a role they may assign) in one
+ * transaction, then forgets every remembered sign-in: the role, the office, being active and the
+ * password are what a sign-in stands for.
+ */
+async function changeAccount<T>(
+  ctx: Ctx,
+  id: string,
+  action: string,
+  change: (tx: Tx, user: Account, audit: Audit) => Promise<T>,
+): Promise<T> {
+  const result = await transact(ctx, { action, entityType: 'user', entityId: id }, async (tx, audit) => {
+    const user = await loadInScope(tx, ctx.actor, id, 'user:write');
+    requireAssignable(ctx.actor, user.role);
+    return change(tx, user, audit);
+  });
   forgetSignIns(ctx.db);
-  return user;
+  return result;
+}
+
+/** Changes an account if the client's version is still current (409 otherwise). */
+export function updateUser(ctx: Ctx, id: string, input: z.infer<typeof updateUserIn>) {
+  return changeAccount(ctx, id, 'user.update', async (tx, user, audit) => {
+    if (input.role) requireAssignable(ctx.actor, input.role);
+    if (input.officeId !== undefined) await requireOffice(tx, ctx.actor, input.officeId);
+    if (id === ctx.actor.userId && (input.active === false || (input.role && input.role !== user.role))) {
+      throw new Invalid('self_lockout', 'You cannot deactivate yourself or change your own role');
+    }
+    const { version, ...changes } = input;
+    if ((await updateUserVersioned(tx, id, version, changes)) === 0) {
+      throw new Conflict('version_conflict', 'The user was changed by someone else; reload and try again', {
+        currentVersion: user.version,
+      });
+    }
+    // A deactivated account must not keep working through an open browser session.
+    if (changes.active === false) await tx.delete(sessions).where(eq(sessions.userId, id));
+    await audit({ fields: Object.keys(changes) });
+    return (await findUserById(tx, id))!;
+  });
 }
 
 /** Sets a new password for someone else (given, or generated and returned once) and ends their sessions. */
-export async function resetPassword(ctx: Ctx, id: string, input: { password?: string | undefined }) {
-  const reset = await transact(
-    ctx,
-    { action: 'user.reset_password', entityType: 'user', entityId: id },
-    async (tx, audit) => {
-      const user = await loadInScope(tx, ctx.actor, id, 'user:write');
-      requireAssignable(ctx.actor, user.role);
-      const temporaryPassword = input.password ? null : generatePassword();
-      const password = input.password ?? temporaryPassword!;
-      checkNewPassword(user.username, password);
-      await updateUserVersioned(tx, id, user.version, {
-        passwordHash: await hashPassword(password),
-        mustChangePassword: true,
-        failedLogins: 0,
-        lockedUntil: null,
-        passwordChangedAt: new Date(),
-      });
-      await tx.delete(sessions).where(eq(sessions.userId, id));
-      await audit({ fields: ['password'] });
-      return { temporaryPassword };
-    },
-  );
-  forgetSignIns(ctx.db);
-  return reset;
+export function resetPassword(ctx: Ctx, id: string, input: { password?: string | undefined }) {
+  return changeAccount(ctx, id, 'user.reset_password', async (tx, user, audit) => {
+    const temporaryPassword = input.password ? null : generatePassword();
+    const password = input.password ?? temporaryPassword!;
+    checkNewPassword(user.username, password);
+    await updateUserVersioned(tx, id, user.version, {
+      passwordHash: await hashPassword(password),
+      mustChangePassword: true,
+      failedLogins: 0,
+      lockedUntil: null,
+      passwordChangedAt: new Date(),
+    });
+    await tx.delete(sessions).where(eq(sessions.userId, id));
+    await audit({ fields: ['password'] });
+    return { temporaryPassword };
+  });
 }
