@@ -54,9 +54,16 @@ async function replayOf(b: Bench, useCase: () => Promise<unknown>): Promise<() =
     });
 }
 
-/** A person of the supervisor's office as registered, to search and match in other spellings. */
-async function samplePerson(b: Bench) {
-  const [row] = await plainQuery<{
+/** How many names the name searches are measured over: names differ in how common they are. */
+const NAMES = 5;
+
+/**
+ * Persons of the supervisor's office as registered, to search and match in other spellings: the
+ * earliest registered with a Cyrillic family name. The bench's own writes are always the newest,
+ * so the same names are searched in every run on the same registry.
+ */
+async function samplePersons(b: Bench) {
+  const rows = await plainQuery<{
     given_name: string;
     family_name: string;
     sex: 'male' | 'female';
@@ -66,52 +73,75 @@ async function samplePerson(b: Bench) {
     b.database,
     `select given_name, family_name, sex, birth_date::text, origin_region from persons
      where office_id = $1 and merged_into is null and family_name ~ '[А-Яа-яЁёӨөҮүҢң]'
-     order by created_at desc limit 1`,
-    [b.ctx.actor.officeId],
+     order by created_at, id limit $2`,
+    [b.ctx.actor.officeId, NAMES],
   );
-  if (!row) throw new Error('No person in the office of supervisor.osh to search for');
-  return row;
+  if (rows.length === 0) throw new Error('No person in the office of supervisor.osh to search for');
+  return rows;
 }
 
-/** Each API search and its raw SQL, `n` times each. */
+/** One way of reaching a search: through the API, and the use case whose SQL is its anchor. */
+type Variant = [viaApi: () => Promise<void>, useCase: () => Promise<unknown>];
+
+/**
+ * Each API search and its raw SQL, `n` times each; a search by name is measured over several
+ * names, `n` times in all, and its latencies pooled.
+ */
 export async function searches(b: Bench, n: number): Promise<Versus[]> {
-  const who = await samplePerson(b);
-  // The way another office would have typed the name: in Latin letters.
-  const latin = `${toLatin(who.given_name)} ${toLatin(who.family_name)}`;
+  const sample = (await samplePersons(b)).map((who) => {
+    // The way another office would have typed the name: in Latin letters.
+    const latin = `${toLatin(who.given_name)} ${toLatin(who.family_name)}`;
+    const probe = {
+      givenName: toLatin(who.given_name),
+      familyName: toLatin(who.family_name),
+      sex: who.sex,
+      ...(who.birth_date ? { birthDate: who.birth_date } : {}),
+      ...(who.origin_region ? { originRegion: who.origin_region } : {}),
+    };
+    return { latin, probe };
+  });
   const filtered = '/api/v1/cases?limit=50&status=monitoring&risk=medium&region=KG-O';
-  const caseQ = `/api/v1/cases?limit=50&q=${encodeURIComponent(latin)}`;
-  const personQ = `/api/v1/persons?limit=20&q=${encodeURIComponent(latin)}`;
-  const probe = {
-    givenName: toLatin(who.given_name),
-    familyName: toLatin(who.family_name),
-    sex: who.sex,
-    ...(who.birth_date ? { birthDate: who.birth_date } : {}),
-    ...(who.origin_region ? { originRegion: who.origin_region } : {}),
-  };
   const cases = (query: Record<string, string>) => () =>
     listCases(b.ctx, { ...listCasesQuery.parse(query), limit: 50 });
-  const pairs: [string, () => Promise<void>, () => Promise<unknown>][] = [
+  const names = `${sample.length} names, as "${sample[0]!.latin}"`;
+  const searchesOf: [string, Variant[]][] = [
     [
       'Filtered case search (status, risk, region)',
-      () => api(b, filtered),
-      cases({ status: 'monitoring', risk: 'medium', region: 'KG-O' }),
-    ],
-    [`Case search by a name in Latin ("${latin}")`, () => api(b, caseQ), cases({ q: latin })],
-    [
-      `Person search by a name in Latin ("${latin}")`,
-      () => api(b, personQ),
-      () => listPersons(b.ctx, { q: latin, limit: 20 }),
+      [[() => api(b, filtered), cases({ status: 'monitoring', risk: 'medium', region: 'KG-O' })]],
     ],
     [
-      'Registration check (POST /persons/match, Latin spelling)',
-      () => api(b, '/api/v1/persons/match', probe),
-      () => matchPersons(b.ctx, personMatchIn.parse(probe), personMatchQuery.parse({})),
+      `Case search by a name in Latin (${names})`,
+      sample.map(({ latin }) => [
+        () => api(b, `/api/v1/cases?limit=50&q=${encodeURIComponent(latin)}`),
+        cases({ q: latin }),
+      ]),
+    ],
+    [
+      `Person search by a name in Latin (${names})`,
+      sample.map(({ latin }) => [
+        () => api(b, `/api/v1/persons?limit=20&q=${encodeURIComponent(latin)}`),
+        () => listPersons(b.ctx, { q: latin, limit: 20 }),
+      ]),
+    ],
+    [
+      `Registration check (POST /persons/match, Latin spelling, ${sample.length} persons)`,
+      sample.map(({ probe }) => [
+        () => api(b, '/api/v1/persons/match', probe),
+        () => matchPersons(b.ctx, personMatchIn.parse(probe), personMatchQuery.parse({})),
+      ]),
     ],
   ];
   const out: Versus[] = [];
-  for (const [label, viaApi, useCase] of pairs) {
-    const raw = await replayOf(b, useCase);
-    out.push({ label, api: summarise(await timed(viaApi, n)), sql: summarise(await timed(raw, n)) });
+  for (const [label, variants] of searchesOf) {
+    const each = Math.ceil(n / variants.length);
+    const apiMs: number[] = [];
+    const sqlMs: number[] = [];
+    for (const [viaApi, useCase] of variants) {
+      const raw = await replayOf(b, useCase);
+      apiMs.push(...(await timed(viaApi, each)));
+      sqlMs.push(...(await timed(raw, each)));
+    }
+    out.push({ label, api: summarise(apiMs), sql: summarise(sqlMs) });
   }
   return out;
 }
