@@ -14,6 +14,10 @@ const formatSeconds = (s: number): string =>
       ? `${Math.floor(s / 60)}m${Math.round(s % 60)}s`
       : `${Math.round(s)}s`;
 
+/** A rate as the bar shows it: whole numbers, but a slow phase (indexes a minute) is not "0". */
+export const formatRate = (perSecond: number): string =>
+  perSecond >= 10 || perSecond === 0 ? String(Math.round(perSecond)) : perSecond.toPrecision(2);
+
 /**
  * A progress bar of `total` `unit`s titled `label`, written to stderr (every 5 s when it is not a
  * terminal, so logs of long runs show progress too).
@@ -32,7 +36,7 @@ export function progressBar(total: number, label: string, unit: string): Progres
   let started = performance.now();
   let current = { label, unit, note: '' };
   let of = total;
-  bar.start(total, 0, { ...current, rate: 0, left: '–' });
+  bar.start(total, 0, { ...current, rate: formatRate(0), left: '–' });
   return {
     update(done, extra = {}) {
       if (extra.label !== undefined && extra.label !== current.label) started = performance.now();
@@ -49,7 +53,7 @@ export function progressBar(total: number, label: string, unit: string): Progres
       const rate = done / Math.max(seconds, 0.001);
       // A phase without a count (one long statement) shows its time, not a made-up forecast.
       const left = of > 0 && done > 0 ? formatSeconds((of - done) / rate) : '–';
-      bar.update(done, { ...current, rate: Math.round(rate), left });
+      bar.update(done, { ...current, rate: formatRate(rate), left });
     },
     stop: () => bar.stop(),
   };
