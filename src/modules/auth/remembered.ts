@@ -4,8 +4,8 @@ import type { Authenticated } from './service.ts';
 
 /**
  * How long a resolved session or token is taken on trust without asking the database again. Every
- * API request starts by resolving its credential; under load that lookup was a third of the
- * statements a read issues. A change made through this process (a token revoked, an account
+ * API request starts by resolving its credential, a statement of its own (half of those of a case
+ * list page). A change made through this process (a token revoked, an account
  * deactivated, a role or password changed, a logout) forgets every remembered sign-in at once;
  * one made by another process on the same database (the CLI, a second server) applies within this
  * time, as a token authentication cache's time to live does elsewhere.
