@@ -254,7 +254,8 @@ export async function generate(database: Database, opts: GenerateOptions): Promi
       }
       const head = ahead.shift();
       if (!head) break;
-      tally(rows, await write(database, ctx, head.todo, head.built, build));
+      // A batch already loaded (a resumed or repeated run) costs no transaction.
+      if (head.todo.length > 0) tally(rows, await write(database, ctx, head.todo, head.built, build));
       opts.onProgress?.({ done: head.end, total: opts.persons, added: rows.persons ?? 0 });
       // PGlite answers without handing the event loop back: a turn per batch lets timers (the
       // progress bar's) run.
