@@ -37,6 +37,9 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 const CONNECTIONS = 50;
+// Seconds of unmeasured load before each measured one: the server's compiler and the database's
+// caches settle (a second was too little: a second measured run gave a fifth more).
+const WARM_UP = 3;
 
 log(`bench: ${engine}, at least ${persons} persons, ${seconds} s per load run`);
 const b = await startBench(engine, persons, values.seed);
@@ -60,8 +63,8 @@ try {
     keyof typeof targets,
     (typeof targets)[keyof typeof targets],
   ][]) {
-    log(`load: ${name} (${CONNECTIONS} connections, ${seconds} s after a 1 s warm-up)`);
-    await load(t.server, t.paths, { seconds: 1, connections: CONNECTIONS, token: t.token });
+    log(`load: ${name} (${CONNECTIONS} connections, ${seconds} s after a ${WARM_UP} s warm-up)`);
+    await load(t.server, t.paths, { seconds: WARM_UP, connections: CONNECTIONS, token: t.token });
     const r = await load(t.server, t.paths, { seconds, connections: CONNECTIONS, token: t.token });
     // Any answer but 2xx means the API is broken (or the token was refused): the figures would be meaningless.
     if (r.non2xx > 0) throw new Error(`${name}: ${r.non2xx} answers were not 2xx`);
