@@ -51,9 +51,9 @@ export function progressBar(total: number, label: string, unit: string): Progres
       }
       const seconds = (performance.now() - started) / 1000;
       const rate = done / Math.max(seconds, 0.001);
-      // A phase without a count (one long statement) shows its time, not a made-up forecast.
+      // A phase without a count (one long statement) shows its time, not a made-up rate or forecast.
       const left = of > 0 && done > 0 ? formatSeconds((of - done) / rate) : '–';
-      bar.update(done, { ...current, rate: formatRate(rate), left });
+      bar.update(done, { ...current, rate: of > 0 ? formatRate(rate) : '–', left });
     },
     stop: () => bar.stop(),
   };
