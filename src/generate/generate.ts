@@ -152,10 +152,11 @@ async function numberCases(s: BulkSession, slots: readonly NumberSlot[]): Promis
   return numbers;
 }
 
-// Continues the hash chain from its current end; the caller holds the chain's lock.
+// Continues the hash chain from its current end, under the chain's lock as every writer of it
+// (audit_chain_head: see audit/writer.ts).
 async function chainAudit(s: BulkSession, audit: EncodedBatch['audit']) {
-  const [last] = await s.query<{ hash: string }>('select hash from audit_events order by seq desc limit 1');
-  let prev = last?.hash ?? GENESIS_HASH;
+  const [head] = await s.query<{ hash: string | null }>('select audit_chain_head($1) as hash', [CHAIN_LOCK]);
+  let prev = head?.hash ?? GENESIS_HASH;
   let data = '';
   for (const [i, line] of audit.lines.entries()) {
     const hash = linkHash(prev, audit.bodies[i]!);
@@ -188,7 +189,6 @@ async function write(
       await s.copy(copy.numbered ? { ...copy, data: fillNumbers(copy.data, numbers) } : copy);
     }
     if (batch.audit.lines.length > 0) {
-      await s.query('select pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
       await s.copy(await chainAudit(s, batch.audit));
     }
     return batch;

@@ -28,14 +28,25 @@ export type CaseEventKind =
   | 'call_linked';
 
 /** Appends an event to a case's timeline inside the use case's transaction. */
-export async function recordCaseEvent(
+export function recordCaseEvent(
   tx: Tx,
   caseId: string,
   actorId: string | null,
   kind: CaseEventKind,
   data: Record<string, unknown> = {},
 ): Promise<void> {
-  await tx.insert(caseEvents).values({ caseId, actorId, kind, data });
+  return recordCaseEvents(tx, actorId, kind, [{ caseId, data }]);
+}
+
+/** Appends one kind of event to several cases' timelines in one statement. */
+export async function recordCaseEvents(
+  tx: Tx,
+  actorId: string | null,
+  kind: CaseEventKind,
+  events: readonly { caseId: string; data: Record<string, unknown> }[],
+): Promise<void> {
+  if (events.length === 0) return;
+  await tx.insert(caseEvents).values(events.map(({ caseId, data }) => ({ caseId, actorId, kind, data })));
 }
 
 /** The whole timeline of a case, oldest first. */

@@ -1,7 +1,8 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/client.ts';
-import { caseEvents, cases, episodes } from '../../db/schema/index.ts';
+import { cases, episodes } from '../../db/schema/index.ts';
 import { type ScreeningResult, screen } from '../../domain/screening.ts';
+import { recordCaseEvents } from './events.ts';
 
 /** The screening of a person over all their episodes, whichever case recorded them. */
 export async function screeningOfPerson(db: Executor, personId: string): Promise<ScreeningResult> {
@@ -38,16 +39,16 @@ export async function refreshScreening(
     .from(before)
     .where(eq(cases.id, before.id))
     .returning({ id: cases.id, from: before.likelihood });
-  const changed = updated.filter((c) => c.from !== result.likelihood);
-  if (changed.length > 0) {
-    await tx.insert(caseEvents).values(
-      changed.map((c) => ({
+  await recordCaseEvents(
+    tx,
+    actorId,
+    'screening_changed',
+    updated
+      .filter((c) => c.from !== result.likelihood)
+      .map((c) => ({
         caseId: c.id,
-        actorId,
-        kind: 'screening_changed' as const,
         data: { from: c.from, to: result.likelihood, indicators: result.indicators },
       })),
-    );
-  }
+  );
   return result;
 }
