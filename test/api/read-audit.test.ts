@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { count, eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/audit/verify.ts';
-import { rowsOf } from '../../src/db/client.ts';
+import { rowsOf, setLocal } from '../../src/db/client.ts';
 import { auditEvents, users } from '../../src/db/schema/index.ts';
-import { TYPO_SIMILARITY, prepareTextSearch } from '../../src/modules/persons/search.ts';
+import { TYPO_SIMILARITY } from '../../src/modules/persons/search.ts';
 import { view } from '../../src/modules/shared/context.ts';
 import { describeEachEngine } from '../helpers/harness.ts';
 
@@ -87,7 +87,7 @@ describeEachEngine('audit of reads (batched onto the chain)', (h) => {
         ctx,
         { action: 'test.read', entityType: 'test' },
         async (db, audit) => {
-          await prepareTextSearch(db);
+          await setLocal(db, 'pg_trgm.similarity_threshold', String(TYPO_SIMILARITY));
           await audit();
           return rowsOf<{ t: string }>(
             await db.execute(sql`select current_setting('pg_trgm.similarity_threshold') as t`),

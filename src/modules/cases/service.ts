@@ -17,7 +17,7 @@ import { assertTransition, allowedClosureReasons, allowedTransitions } from '../
 import { Conflict, Invalid, NotFound } from '../../errors.ts';
 import { ensureMatchKeys } from '../persons/keys.ts';
 import { findPersonInScope } from '../persons/queries.ts';
-import { type TextSearch, prepareTextSearch, rankedPage, textSearch } from '../persons/search.ts';
+import { type SearchBranch, rankedPage, searchRanked, textSearch } from '../persons/search.ts';
 import { insertPerson } from '../persons/service.ts';
 import { type Ctx, transact, view } from '../shared/context.ts';
 import { type CaseRow, caseRecord, caseScopeColumns, loadCase } from './access.ts';
@@ -194,7 +194,6 @@ export async function listCases(
       const byNumber = q.sort.endsWith('number');
       // With q, the person search (case number included) ranks the list, best match first.
       const search = q.q ? textSearch(q.q, { caseNumber: cases.number }) : undefined;
-      if (search) await prepareTextSearch(db);
       const page = search
         ? rankedPage(search.rank, cases.id, q.cursor)
         : keyset(
@@ -217,49 +216,53 @@ export async function listCases(
             and(eq(followups.caseId, cases.id), eq(followups.status, 'scheduled'), lt(followups.dueOn, now)),
           ),
       );
-      const rows = await db
-        .select({
-          id: cases.id,
-          number: cases.number,
-          type: cases.type,
-          status: cases.status,
-          riskLevel: cases.riskLevel,
-          traffickingLikelihood: cases.traffickingLikelihood,
-          officeId: cases.officeId,
-          assignedTo: cases.assignedTo,
-          openedOn: cases.openedOn,
-          createdAt: cases.createdAt,
-          version: cases.version,
-          personId: persons.id,
-          pseudonym: persons.pseudonym,
-          givenName: persons.givenName,
-          familyName: persons.familyName,
-          latinName: persons.latinName,
-          originRegion: persons.originRegion,
-          nextFollowupDue: nextDue,
-          rank: search?.rank ?? sql<number>`0`,
-        })
-        .from(cases)
-        .innerJoin(persons, eq(persons.id, cases.personId))
-        .where(
-          and(
-            scope,
-            page.where,
-            q.status ? eq(cases.status, q.status) : undefined,
-            q.type ? eq(cases.type, q.type) : undefined,
-            q.officeId ? eq(cases.officeId, q.officeId) : undefined,
-            q.assignedTo ? eq(cases.assignedTo, q.assignedTo) : undefined,
-            q.risk ? eq(cases.riskLevel, q.risk) : undefined,
-            q.likelihood ? eq(cases.traffickingLikelihood, q.likelihood) : undefined,
-            q.overdue === 'true' ? overdue : q.overdue === 'false' ? sql`not ${overdue}` : undefined,
-            q.region
-              ? or(eq(persons.originRegion, q.region), eq(persons.originDistrict, q.region))
-              : undefined,
-            search ? casesFound(search) : undefined,
-          ),
-        )
-        .orderBy(...page.orderBy)
-        .limit(q.limit + 1);
+      const find = (found?: SQL) =>
+        db
+          .select({
+            id: cases.id,
+            number: cases.number,
+            type: cases.type,
+            status: cases.status,
+            riskLevel: cases.riskLevel,
+            traffickingLikelihood: cases.traffickingLikelihood,
+            officeId: cases.officeId,
+            assignedTo: cases.assignedTo,
+            openedOn: cases.openedOn,
+            createdAt: cases.createdAt,
+            version: cases.version,
+            personId: persons.id,
+            pseudonym: persons.pseudonym,
+            givenName: persons.givenName,
+            familyName: persons.familyName,
+            latinName: persons.latinName,
+            originRegion: persons.originRegion,
+            nextFollowupDue: nextDue,
+            rank: search?.rank ?? sql<number>`0`,
+          })
+          .from(cases)
+          .innerJoin(persons, eq(persons.id, cases.personId))
+          .where(
+            and(
+              scope,
+              page.where,
+              q.status ? eq(cases.status, q.status) : undefined,
+              q.type ? eq(cases.type, q.type) : undefined,
+              q.officeId ? eq(cases.officeId, q.officeId) : undefined,
+              q.assignedTo ? eq(cases.assignedTo, q.assignedTo) : undefined,
+              q.risk ? eq(cases.riskLevel, q.risk) : undefined,
+              q.likelihood ? eq(cases.traffickingLikelihood, q.likelihood) : undefined,
+              q.overdue === 'true' ? overdue : q.overdue === 'false' ? sql`not ${overdue}` : undefined,
+              q.region
+                ? or(eq(persons.originRegion, q.region), eq(persons.originDistrict, q.region))
+                : undefined,
+              found,
+            ),
+          )
+          .orderBy(...page.orderBy)
+          .limit(q.limit + 1);
+      const rows = search
+        ? await searchRanked(db, search, q.limit + 1, (branch) => find(casesFound(branch)))
+        : await find();
       await audit();
       const page_ = toPage(rows, q.limit, (r) =>
         search ? [r.rank, r.id] : [byNumber ? r.number : r.createdAt.toISOString(), r.id],
@@ -296,10 +299,10 @@ export async function listCases(
  * digits, the case numbers: each side uses its own indexes, where one OR across the two tables
  * would join every case of the office to every person.
  */
-function casesFound(search: TextSearch): SQL {
-  const byPerson = sql`select ${cases.id} from ${cases} inner join ${persons} on ${persons.id} = ${cases.personId} where ${search.personMatch}`;
-  const ids = search.numberMatch
-    ? sql`${byPerson} union select ${cases.id} from ${cases} where ${search.numberMatch}`
+function casesFound(branch: SearchBranch): SQL {
+  const byPerson = sql`select ${cases.id} from ${cases} inner join ${persons} on ${persons.id} = ${cases.personId} where ${branch.personMatch}`;
+  const ids = branch.numberMatch
+    ? sql`${byPerson} union select ${cases.id} from ${cases} where ${branch.numberMatch}`
     : byPerson;
   return sql`${cases.id} in (${ids})`;
 }

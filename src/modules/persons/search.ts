@@ -7,13 +7,25 @@ import { documentKey, phoneKey } from '../../domain/matching.ts';
 import { nameTokens, phoneticKey } from '../../domain/names.ts';
 import { AppError } from '../../errors.ts';
 
-/** A free-text search: which rows it finds, and how well each answers (0..1, best first). */
+/**
+ * A free-text search: which rows it finds, and how well each answers (0..1, best first). Rows are
+ * found by two kinds of branch: the sure ones (identifiers, phonetic keys, the parts typed, the
+ * case number), and name typos, which searchRanked asks for only as far as they can still reach
+ * the page.
+ */
 export interface TextSearch {
-  match: SQL;
   rank: SQL<number>;
-  /** The part of `match` on the person's columns alone. */
+  /** The sure branches on the person's columns. */
   personMatch: SQL;
-  /** The part on the case number, when the text has a digit (names never do). */
+  /** The case number, when the text has a digit (names never do). */
+  numberMatch?: SQL | undefined;
+  /** Names similar to the one typed (pg_trgm's `%`), when the text has a name. */
+  typoMatch?: SQL | undefined;
+}
+
+/** What a search's query finds rows by: conditions on the person and on the case number. */
+export interface SearchBranch {
+  personMatch: SQL;
   numberMatch?: SQL | undefined;
 }
 
@@ -28,14 +40,6 @@ export interface TextSearch {
  */
 export const TYPO_SIMILARITY = 0.6;
 
-/**
- * Sets the typo threshold for the rest of the transaction; call it before running a textSearch, in
- * a transaction (a read: view's `session`).
- */
-export function prepareTextSearch(tx: Executor): Promise<void> {
-  return setLocal(tx, 'pg_trgm.similarity_threshold', String(TYPO_SIMILARITY));
-}
-
 const textArray = (items: readonly string[]) => sql`${sql.param(items)}::text[]`;
 const PHONE_LIKE = /^[+\d\s().-]{6,}$/;
 
@@ -43,7 +47,7 @@ const PHONE_LIKE = /^[+\d\s().-]{6,}$/;
  * The one search of persons (and, with `caseNumber`, of cases): names in any script through their
  * canonical form (trigram similarity, phonetic keys, and canonical substrings while typing), the
  * pseudonym, the phone, a document number and the case number. Every condition can use an index.
- * Run prepareTextSearch in the same transaction first.
+ * Run it with searchRanked.
  */
 export function textSearch(q: string, extra: { caseNumber?: AnyPgColumn } = {}): TextSearch {
   const t = persons;
@@ -68,15 +72,7 @@ export function textSearch(q: string, extra: { caseNumber?: AnyPgColumn } = {}):
   const partly = or(ilike(t.pseudonym, pattern), numberMatch)!;
   // Every alternative on the person can use an index (trigram, GIN, btree), so they combine as a
   // bitmap OR; the case number is another table's, so callers joining cases match it apart.
-  const personMatch = or(
-    canonical ? sql`${t.nameCanonical} % ${canonical}::text` : undefined,
-    sounds,
-    typed,
-    phoneMatch,
-    documentMatch,
-    ilike(t.pseudonym, pattern),
-  )!;
-  const match = numberMatch ? or(personMatch, numberMatch)! : personMatch;
+  const personMatch = or(sounds, typed, phoneMatch, documentMatch, ilike(t.pseudonym, pattern))!;
   const exact = or(
     phoneMatch,
     documentMatch,
@@ -92,7 +88,37 @@ export function textSearch(q: string, extra: { caseNumber?: AnyPgColumn } = {}):
     ${typed ? sql`case when ${typed} then 0.5 + 0.3 * ${similarity} else 0 end` : sql`0`},
     case when ${partly} then 0.6 else 0 end
   )::float8`;
-  return { match, rank, personMatch, numberMatch };
+  const typoMatch = canonical ? sql`${t.nameCanonical} % ${canonical}::text` : undefined;
+  return { rank, personMatch, numberMatch, typoMatch };
+}
+
+const better = (a: { rank: number; id: string }, b: { rank: number; id: string }) =>
+  b.rank - a.rank || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+/**
+ * The first `wanted` rows of a search, best first (rank, then id, both descending, as rankedPage
+ * orders them). `find` runs the caller's query on the given branches, so ordered and limited to
+ * `wanted`. The sure branches go first. A row that only the typo branch finds ranks at its
+ * similarity, so it can displace the last of those rows only if it is at least that similar: the
+ * typo branch then runs with that rank as its threshold. For a common name the sure branches fill
+ * the page with exact namesakes, and the trigram index, asked for names that similar, proposes a
+ * few rows to recheck instead of thousands (the costly part of a search). The result is the same
+ * as one query over all branches. Runs in a transaction (a read: view's `session`), whose typo
+ * threshold it sets.
+ */
+export async function searchRanked<R extends { rank: number; id: string }>(
+  tx: Executor,
+  search: TextSearch,
+  wanted: number,
+  find: (branch: SearchBranch) => Promise<R[]>,
+): Promise<R[]> {
+  const sure = await find({ personMatch: search.personMatch, numberMatch: search.numberMatch });
+  if (!search.typoMatch) return sure;
+  const last = sure.length >= wanted ? sure[wanted - 1]!.rank : 0;
+  await setLocal(tx, 'pg_trgm.similarity_threshold', String(Math.max(TYPO_SIMILARITY, last)));
+  const typos = await find({ personMatch: search.typoMatch });
+  const seen = new Set(sure.map((r) => r.id));
+  return [...sure, ...typos.filter((r) => !seen.has(r.id))].sort(better).slice(0, wanted);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

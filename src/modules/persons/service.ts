@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import { type SQL, and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Actor, decide } from '../../access/policy.ts';
 import { requirePermission } from '../../access/scope.ts';
@@ -11,7 +11,7 @@ import { recordCaseEvent } from '../cases/events.ts';
 import { type Ctx, transact, view } from '../shared/context.ts';
 import { ensureMatchKeys, matchKeyColumns } from './keys.ts';
 import { findPersonInScope, personScope } from './queries.ts';
-import { prepareTextSearch, rankedPage, textSearch } from './search.ts';
+import { rankedPage, searchRanked, textSearch } from './search.ts';
 import type { personIn, personPatch } from './schema.ts';
 import { today } from '../../clock.ts';
 
@@ -80,16 +80,19 @@ export async function listPersons(
     async (db, audit) => {
       requirePermission(ctx.actor, 'person:read');
       const search = q.q ? textSearch(q.q) : undefined;
-      if (search) await prepareTextSearch(db);
       const page = search
         ? rankedPage(search.rank, persons.id, q.cursor)
         : keyset({ column: persons.createdAt, tiebreak: persons.id, descending: true }, q.cursor);
-      const rows = await db
-        .select({ ...getTableColumns(persons), rank: search?.rank ?? sql<number>`0` })
-        .from(persons)
-        .where(and(personScope(db, ctx.actor, 'person:read'), page.where, search?.match))
-        .orderBy(...page.orderBy)
-        .limit(q.limit + 1);
+      const find = (match?: SQL) =>
+        db
+          .select({ ...getTableColumns(persons), rank: search?.rank ?? sql<number>`0` })
+          .from(persons)
+          .where(and(personScope(db, ctx.actor, 'person:read'), page.where, match))
+          .orderBy(...page.orderBy)
+          .limit(q.limit + 1);
+      const rows = search
+        ? await searchRanked(db, search, q.limit + 1, (branch) => find(branch.personMatch))
+        : await find();
       await audit({ fields: [] });
       return toPage(rows, q.limit, (p) => (search ? [p.rank, p.id] : [p.createdAt.toISOString(), p.id]));
     },
