@@ -10,6 +10,8 @@ import { writeAudit } from '../audit/writer.ts';
 import type { Db } from '../db/client.ts';
 import { budgetCeilings, catalogueItems, offices, services, users } from '../db/schema/index.ts';
 import type { CaseType, ServiceKind } from '../domain/codes.ts';
+import { KOLDOO_RSS_1 } from '../domain/rss.ts';
+import { keepInstrument } from '../modules/assessments/instrument-store.ts';
 import { type DemoAccount, seedDemo } from '../modules/demo/seed.ts';
 import { SYSTEM } from '../modules/users/bootstrap.ts';
 import type { Staff } from './batch.ts';
@@ -83,8 +85,9 @@ async function ensureStaff(db: Db, keys: OfficeKey[], officeIds: Map<string, str
 }
 
 /**
- * Makes sure the demo offices, their staff and the service directory exist (creating what is
- * missing, audited like any other creation) and loads them for the stories.
+ * Makes sure the demo offices, their staff, the service directory and the RSS instrument of the
+ * stories' surveys exist (creating what is missing, audited like any other creation) and loads them
+ * for the stories.
  */
 export async function loadContext(
   db: Db,
@@ -97,6 +100,7 @@ export async function loadContext(
   const officeIds = new Map(officeRows.map((o) => [o.name, o.id]));
   for (const name of names) if (!officeIds.has(name)) throw new Error(`The demo office "${name}" is missing`);
   await ensureStaff(db, keys, officeIds);
+  await keepInstrument(db, KOLDOO_RSS_1);
   const staff = await db
     .select({ id: users.id, username: users.username, role: users.role, officeId: users.officeId })
     .from(users)

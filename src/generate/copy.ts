@@ -36,19 +36,8 @@ const PLAIN = new Set(['PgUUID', 'PgInteger', 'PgBigInt53', 'PgBigSerial53', 'Pg
 
 // One encoder per column, chosen once per table from drizzle's column type.
 function encoderOf(columnType: string): Encode {
-  if (columnType === 'PgJsonb' || columnType === 'PgJson') {
-    // Shared values (every RSS row carries the same instrument snapshot) are encoded once.
-    let last: unknown;
-    let text = '';
-    return (v) => {
-      if (v == null) return '\\N';
-      if (v !== last) {
-        last = v;
-        text = escapeText(JSON.stringify(v));
-      }
-      return text;
-    };
-  }
+  if (columnType === 'PgJsonb' || columnType === 'PgJson')
+    return (v) => (v == null ? '\\N' : escapeText(JSON.stringify(v)));
   if (columnType === 'PgArray') return (v) => (v == null ? '\\N' : escapeText(arrayLiteral(v as unknown[])));
   if (columnType === 'PgTimestamp') return (v) => (v == null ? '\\N' : (v as Date).toISOString());
   if (columnType === 'PgBoolean') return (v) => (v == null ? '\\N' : v ? 't' : 'f');

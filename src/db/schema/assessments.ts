@@ -25,9 +25,18 @@ export const vulnerabilityAssessments = pgTable(
 );
 
 /**
- * A Reintegration Sustainability Survey. The instrument (with its weights) is stored with the
- * answers, so an old score can always be recomputed and explained.
+ * An RSS instrument as assessments were scored with it, by key (`koldoo-rss-1`). A key's
+ * definition never changes once stored (a new one is a new version), so an old score can always
+ * be recomputed and explained. Stored once, not with each assessment: at national scale the
+ * definition would be most of the assessments' bytes.
  */
+export const rssInstruments = pgTable('rss_instruments', {
+  key: text('key').primaryKey(),
+  definition: jsonb('definition').$type<RssInstrument>().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+});
+
+/** A Reintegration Sustainability Survey: the answers and their scores, by the instrument it names. */
 export const rssAssessments = pgTable(
   'rss_assessments',
   {
@@ -35,8 +44,9 @@ export const rssAssessments = pgTable(
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id),
-    instrument: text('instrument').notNull(),
-    instrumentSnapshot: jsonb('instrument_snapshot').$type<RssInstrument>().notNull(),
+    instrument: text('instrument')
+      .notNull()
+      .references(() => rssInstruments.key),
     takenOn: date('taken_on', { mode: 'string' }).notNull(),
     answers: jsonb('answers').$type<RssAnswers>().notNull(),
     scores: jsonb('scores').$type<RssScores>().notNull(),

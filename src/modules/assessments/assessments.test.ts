@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { type Client, describeEachEngine } from '../../../test/helpers/harness.ts';
-import { rssAssessments } from '../../db/schema/index.ts';
+import { rssAssessments, rssInstruments } from '../../db/schema/index.ts';
+import { keepInstrument } from './instrument-store.ts';
 import { KOLDOO_RSS_1 } from '../../domain/rss.ts';
 import { findInstrument, instrumentKeys } from './instruments.ts';
 
@@ -115,11 +116,43 @@ describeEachEngine('assessments', (h) => {
       .database.db.select()
       .from(rssAssessments)
       .where(eq(rssAssessments.id, res.body.id));
-    expect(stored!.instrumentSnapshot).toEqual(KOLDOO_RSS_1);
+    expect(stored!.instrument).toBe('koldoo-rss-1');
+    // The instrument is stored once, whatever the number of assessments scored with it.
+    expect(await h().database.db.select().from(rssInstruments)).toEqual([
+      { key: 'koldoo-rss-1', definition: KOLDOO_RSS_1, createdAt: expect.any(Date) },
+    ]);
     const timeline = (await cw.get(`/api/v1/cases/${c.id}/timeline`)).body.items;
     expect(
       timeline.filter((e: { kind: string }) => e.kind === 'rss_assessed').map((e: any) => e.data.composite),
     ).toEqual([0.63, 0.22, 1]);
+  });
+
+  it('bands old assessments by the cut-offs stored with their instrument, and refuses a changed definition under its key', async () => {
+    const cw = await h().as('caseworker');
+    const c = await openCase(cw);
+    const made = await cw.post(`/api/v1/cases/${c.id}/assessments`, rss('2026-03-01', DOMAIN_EXAMPLE));
+    expect(made.body.bands.composite).toBe('medium');
+    const db = h().database.db;
+    // As if the assessments had been scored with an instrument whose medium band ended at 0.6.
+    await db
+      .update(rssInstruments)
+      .set({ definition: { ...KOLDOO_RSS_1, bands: { lowBelow: 0.33, highAbove: 0.6 } } })
+      .where(eq(rssInstruments.key, 'koldoo-rss-1'));
+    try {
+      const list = (await cw.get(`/api/v1/cases/${c.id}/assessments`)).body.items;
+      expect(list.map((a: { bands: { composite: string } }) => a.bands.composite)).toEqual(['high']);
+      // This server's definition of koldoo-rss-1 now differs from the stored one: it scores nothing.
+      await expect(keepInstrument(db, KOLDOO_RSS_1)).rejects.toThrow(/koldoo-rss-1 differs/);
+      const refused = await cw.post(`/api/v1/cases/${c.id}/assessments`, rss('2026-04-01', DOMAIN_EXAMPLE));
+      expect(refused.status).toBe(500);
+      expect((await cw.get(`/api/v1/cases/${c.id}/assessments`)).body.items).toHaveLength(1);
+    } finally {
+      await db
+        .update(rssInstruments)
+        .set({ definition: KOLDOO_RSS_1 })
+        .where(eq(rssInstruments.key, 'koldoo-rss-1'));
+    }
+    expect(await keepInstrument(db, KOLDOO_RSS_1)).toBe('koldoo-rss-1');
   });
 
   it('lists every problem with the answers at once (400), and refuses unknown instruments (422)', async () => {

@@ -1,20 +1,27 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { cases, rssAssessments, vulnerabilityAssessments } from '../../db/schema/index.ts';
-import { type RssScores, band, scoreAssessment, validateAnswers } from '../../domain/rss.ts';
+import { cases, rssAssessments, rssInstruments, vulnerabilityAssessments } from '../../db/schema/index.ts';
+import {
+  type RssInstrument,
+  type RssScores,
+  band,
+  scoreAssessment,
+  validateAnswers,
+} from '../../domain/rss.ts';
 import { suggestRiskLevel } from '../../domain/vulnerability.ts';
 import { AppError, Invalid } from '../../errors.ts';
 import { loadCase } from '../cases/access.ts';
 import { recordCaseEvent } from '../cases/events.ts';
 import { type Ctx, transact, view } from '../shared/context.ts';
+import { keepInstrument } from './instrument-store.ts';
 import { findInstrument, instrumentKeys } from './instruments.ts';
 import type { rssIn, vulnerabilityIn } from './schema.ts';
 
 type RssRow = typeof rssAssessments.$inferSelect;
 
-// Bands come from the stored snapshot: an assessment keeps the cut-offs it was scored with.
-const present = ({ instrumentSnapshot, ...row }: RssRow) => {
-  const bandOf = (score: number | null) => (score === null ? null : band(score, instrumentSnapshot.bands));
+// Bands come from the stored instrument: an assessment keeps the cut-offs it was scored with.
+const present = (row: RssRow, bands: RssInstrument['bands']) => {
+  const bandOf = (score: number | null) => (score === null ? null : band(score, bands));
   const s: RssScores = row.scores;
   return {
     ...row,
@@ -46,8 +53,7 @@ export function createRssAssessment(ctx: Ctx, caseId: string, input: z.infer<typ
       .insert(rssAssessments)
       .values({
         caseId,
-        instrument: input.instrument,
-        instrumentSnapshot: instrument,
+        instrument: await keepInstrument(tx, instrument),
         takenOn: input.takenOn,
         answers: input.answers,
         scores: scoreAssessment(instrument, input.answers),
@@ -62,7 +68,7 @@ export function createRssAssessment(ctx: Ctx, caseId: string, input: z.infer<typ
       composite: a.scores.composite,
     });
     await audit({ entityId: a.id, fields: Object.keys(input) });
-    return present(a);
+    return present(a, instrument.bands);
   });
 }
 
@@ -71,12 +77,16 @@ export function listRssAssessments(ctx: Ctx, caseId: string) {
   return view(ctx, { action: 'rss.list', entityType: 'case', entityId: caseId }, async (db, audit) => {
     await loadCase(db, ctx.actor, caseId, 'case:read');
     const rows = await db
-      .select()
+      .select({
+        row: rssAssessments,
+        bands: sql<RssInstrument['bands']>`${rssInstruments.definition} -> 'bands'`,
+      })
       .from(rssAssessments)
+      .innerJoin(rssInstruments, eq(rssInstruments.key, rssAssessments.instrument))
       .where(eq(rssAssessments.caseId, caseId))
       .orderBy(asc(rssAssessments.takenOn), asc(rssAssessments.createdAt));
     await audit();
-    return rows.map(present);
+    return rows.map((r) => present(r.row, r.bands));
   });
 }
 

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+import { afterAll, describe, expect, it } from 'vitest';
+import { KOLDOO_RSS_1 } from '../domain/rss.ts';
+
+const shipped = fileURLToPath(new URL('../../drizzle', import.meta.url));
+const folders: string[] = [];
+
+/** The shipped migrations up to and including `tag`, as a folder of their own. */
+function migrationsUpTo(tag: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'koldoo-migrations-'));
+  folders.push(dir);
+  const journal = JSON.parse(readFileSync(join(shipped, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { tag: string }[];
+  };
+  const entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === tag) + 1);
+  expect(entries.at(-1)?.tag).toBe(tag);
+  for (const file of readdirSync(shipped).filter((f) => f.endsWith('.sql'))) {
+    copyFileSync(join(shipped, file), join(dir, file));
+  }
+  mkdirSync(join(dir, 'meta'));
+  writeFileSync(join(dir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
+  return dir;
+}
+
+afterAll(() => {
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('migration 0012: RSS instruments stored once', () => {
+  // A database as 0011 left it, holding assessments (foreign keys aside: only the instrument matters here).
+  const before = async (snapshots: object[]) => {
+    const client = await PGlite.create('memory://', { extensions: { pg_trgm } });
+    const db = drizzle(client);
+    await migrate(db, { migrationsFolder: migrationsUpTo('0011_audit_chain_head') });
+    await client.exec('set session_replication_role = replica');
+    for (const [i, snapshot] of snapshots.entries()) {
+      await client.query(
+        `insert into rss_assessments (id, case_id, instrument, instrument_snapshot, taken_on, answers, scores)
+         values ($1, $2, 'koldoo-rss-1', $3, $4, '{}', '{}')`,
+        [randomUUID(), randomUUID(), JSON.stringify(snapshot), `2026-0${i + 1}-01`],
+      );
+    }
+    await client.exec('set session_replication_role = origin');
+    return { client, db };
+  };
+
+  it('moves the stored definition into rss_instruments, once, and drops it from the assessments', async () => {
+    const { client, db } = await before([KOLDOO_RSS_1, KOLDOO_RSS_1, KOLDOO_RSS_1]);
+    await migrate(db, { migrationsFolder: shipped });
+    const instruments = await client.query<{ key: string; definition: unknown }>(
+      'select key, definition from rss_instruments',
+    );
+    expect(instruments.rows).toEqual([{ key: 'koldoo-rss-1', definition: KOLDOO_RSS_1 }]);
+    const columns = await client.query<{ column_name: string }>(
+      `select column_name from information_schema.columns where table_name = 'rss_assessments'`,
+    );
+    expect(columns.rows.map((c) => c.column_name)).not.toContain('instrument_snapshot');
+    const count = await client.query<{ n: number }>('select count(*)::int as n from rss_assessments');
+    expect(count.rows[0]!.n).toBe(3);
+    await client.close();
+  });
+
+  it('refuses two definitions under one key, and changes nothing', async () => {
+    const changed = { ...KOLDOO_RSS_1, bands: { lowBelow: 0.3, highAbove: 0.7 } };
+    const { client, db } = await before([KOLDOO_RSS_1, changed]);
+    const failed = await migrate(db, { migrationsFolder: shipped }).then(
+      () => undefined,
+      (err: Error) => err,
+    );
+    expect(`${failed?.message} ${(failed?.cause as Error | undefined)?.message}`).toMatch(
+      /more than one definition of one instrument key/,
+    );
+    const kept = await client.query<{ n: number }>(
+      'select count(distinct instrument_snapshot)::int as n from rss_assessments',
+    );
+    expect(kept.rows[0]!.n).toBe(2);
+    const table = await client.query(`select 1 from pg_class where relname = 'rss_instruments'`);
+    expect(table.rows).toEqual([]);
+    await client.close();
+  });
+});
