@@ -3,7 +3,8 @@
  * local calendar dates, so "not in the future" and "overdue" are judged in the agencies' time zone
  * (KOLDOO_TIMEZONE, default Asia/Bishkek, UTC+6), not in UTC.
  */
-const timeZone = process.env.KOLDOO_TIMEZONE ?? 'Asia/Bishkek';
+/** The offices' time zone (IANA name). */
+export const timeZone = process.env.KOLDOO_TIMEZONE ?? 'Asia/Bishkek';
 const format = new Intl.DateTimeFormat('en-CA', {
   timeZone,
   year: 'numeric',

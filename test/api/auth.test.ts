@@ -24,6 +24,8 @@ describeEachEngine('auth', (h) => {
     expect(res.body.csrfToken).toEqual(expect.any(String));
     expect(res.body.abilities).toContain('case:read');
     expect(res.body.abilities).not.toContain('audit:read');
+    // The UI judges "today" in the offices' zone, as the server does (default Asia/Bishkek).
+    expect(res.body.timeZone).toBe(process.env.KOLDOO_TIMEZONE ?? 'Asia/Bishkek');
   });
 
   it('answers 401 invalid_credentials for a wrong password or an unknown user, alike', async () => {

@@ -60,6 +60,9 @@ export async function startRig(): Promise<BrowserRig> {
     const context = await browser.newContext({
       baseURL: `http://127.0.0.1:${port}`,
       locale: opts.locale ?? 'en-US',
+      // A browser far from the offices (as a consulate's abroad): for most hours of the day its
+      // date is not theirs, and the forms must still take the offices' day for "today".
+      timezoneId: 'Pacific/Honolulu',
       viewport: opts.mobile ? { width: 360, height: 740 } : { width: 1280, height: 800 },
     });
     const page = await context.newPage();

@@ -1,3 +1,4 @@
+import { timeZone } from '../../clock.ts';
 import { z } from 'zod';
 import { ACTIONS } from '../../access/policy.ts';
 import { CSRF_HEADER, SESSION_COOKIE, contextOf } from '../../http/auth.ts';
@@ -20,6 +21,8 @@ const meOut = z.object({
   user: userOut,
   csrfToken: z.string().nullable(),
   abilities: z.array(z.enum(ACTIONS)),
+  /** The offices' time zone, in which the UI's "today" must be judged as the server judges it. */
+  timeZone: z.string(),
 });
 const tokenOut = z.object({
   id: z.uuid(),
@@ -57,7 +60,7 @@ export function authRoutes(app: App, deps: RouteDeps): void {
         path: '/',
         maxAge: Math.floor(deps.config.sessionMaxMs / 1000),
       });
-      return { ...(await profileOf(deps.db, session.userId)), csrfToken: session.csrfToken };
+      return { ...(await profileOf(deps.db, session.userId)), csrfToken: session.csrfToken, timeZone };
     },
   );
 
@@ -90,6 +93,7 @@ export function authRoutes(app: App, deps: RouteDeps): void {
     async (req) => ({
       ...(await profileOf(deps.db, ctx(req).actor.userId)),
       csrfToken: req.auth?.csrfToken ?? null,
+      timeZone,
     }),
   );
 

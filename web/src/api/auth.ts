@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
+import { setOfficesTimeZone } from '../features/intake/dates.ts';
 import { api, ApiError, setCsrfToken } from './client.ts';
 import { queryClient, queryKeys, removeSessionData } from './queryClient.ts';
 import type { Locale, LoginResponse, MeResponse, SessionUser } from './types.ts';
@@ -11,6 +12,7 @@ export const meQueryOptions = queryOptions({
     try {
       const me = await api.get<MeResponse>('/auth/me', { signal });
       setCsrfToken(me.csrfToken);
+      setOfficesTimeZone(me.timeZone);
       return me;
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {

@@ -53,6 +53,8 @@ export interface MeResponse {
   user: SessionUser;
   csrfToken: string;
   abilities: string[];
+  /** The offices' time zone (IANA), in which "today" is judged. */
+  timeZone: string;
 }
 
 /** POST /auth/login. */

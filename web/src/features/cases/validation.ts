@@ -4,6 +4,8 @@
  * fields. Problems are translation keys (with values), never sentences.
  */
 
+import { isIsoDay as isIsoDate, todayLocal as todayIso } from '../intake/dates.ts';
+
 /** Keys of the messages a check can produce (all under `cases.v`). */
 export type ProblemKey =
   | 'cases.v.required'
@@ -39,20 +41,8 @@ export type Problems<F extends string> = Partial<Record<F, Problem>>;
 
 const p = (key: ProblemKey, values?: Problem['values']): Problem => (values ? { key, values } : { key });
 
-/** Today as YYYY-MM-DD in the browser's time zone (the offices' own). */
-export function todayIso(now: Date = new Date()): string {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}
-
-/** True for a real calendar date in ISO form (no 2026-02-30). */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
+// One calendar for every form: today in the offices' time zone, real calendar dates.
+export { isIsoDate, todayIso };
 
 /** A required text of at most `max` characters. */
 export function requiredText(value: string, max: number): Problem | undefined {

@@ -1,15 +1,31 @@
-/** Calendar helpers in the browser's own time zone: "today" is the worker's day, not UTC's. */
+/**
+ * Calendar helpers. "Today" is the offices' day (the server judges "not in the future" and
+ * "overdue" in their time zone), not UTC's nor that of a browser elsewhere, such as a consulate's
+ * abroad: GET /auth/me tells the zone, and until then the browser's own stands in.
+ */
 
 const pad = (n: number) => String(n).padStart(2, '0');
+
+let officesDay: Intl.DateTimeFormat | undefined;
+
+/** Judges "today" in the offices' time zone from now on (an IANA name, e.g. Asia/Bishkek). */
+export function setOfficesTimeZone(timeZone: string): void {
+  officesDay = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+}
 
 /** A Date as YYYY-MM-DD in local time. */
 export function isoDay(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** Today as YYYY-MM-DD in local time (consent dates, "not in the future" checks). */
+/** Today as YYYY-MM-DD in the offices' time zone (consent dates, "not in the future" checks). */
 export function todayLocal(now: Date = new Date()): string {
-  return isoDay(now);
+  return officesDay ? officesDay.format(now) : isoDay(now);
 }
 
 /** The instant local midnight began today, as ISO (the `from` of "today's calls"). */

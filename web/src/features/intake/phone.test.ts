@@ -42,3 +42,15 @@ describe('localDay', () => {
     expect(localDay('soon')).toBe('soon');
   });
 });
+
+describe("the offices' day", () => {
+  it('judges today in the time zone the server gives, wherever the browser is', async () => {
+    const { setOfficesTimeZone } = await import('./dates.ts');
+    // 19:00 UTC on 2 December is already 3 December in Bishkek (UTC+6), still the 2nd in New York.
+    const evening = new Date('2026-12-02T19:00:00Z');
+    setOfficesTimeZone('Asia/Bishkek');
+    expect(todayLocal(evening)).toBe('2026-12-03');
+    setOfficesTimeZone('America/New_York');
+    expect(todayLocal(evening)).toBe('2026-12-02');
+  });
+});
