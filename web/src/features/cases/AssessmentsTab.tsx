@@ -48,7 +48,8 @@ import { DateField } from './inputs.tsx';
 import { ScoresChart } from './ScoresChart.tsx';
 import type { RssAssessment } from './types.ts';
 import { useCaseForm } from './useCaseForm.ts';
-import { compact, dateProblem, optionalText, problem, todayIso } from './validation.ts';
+import { compact, dateProblem, optionalText, problem } from './validation.ts';
+import { todayLocal } from '../intake/dates.ts';
 
 // --- RSS ---------------------------------------------------------------------------------------
 
@@ -65,7 +66,7 @@ function RssForm({
   const add = useAddRss(caseId);
   const form = useCaseForm<RssFormValues, 'takenOn' | 'answers'>({
     id: 'rss',
-    initial: { takenOn: todayIso(), answers: {} },
+    initial: { takenOn: todayLocal(), answers: {} },
     fields: ['takenOn', 'answers'],
     fieldOf: { invalid_answers: 'answers', instrument: 'answers' },
     validate: (v) => validateRss(v),
@@ -338,7 +339,7 @@ function DomvForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const nextKey = useRef(1);
   const form = useCaseForm<DomvValues, DomvField>({
     id: 'domv',
-    initial: { takenOn: todayIso(), factors: [], riskLevel: '', note: '' },
+    initial: { takenOn: todayLocal(), factors: [], riskLevel: '', note: '' },
     fields: ['takenOn', 'factors', 'riskLevel', 'note'],
     validate: (v) =>
       compact({

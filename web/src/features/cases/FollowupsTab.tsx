@@ -25,7 +25,8 @@ import { DateField } from './inputs.tsx';
 import { useStaffNames } from './labels.ts';
 import type { CaseDetail, Followup } from './types.ts';
 import { useCaseForm } from './useCaseForm.ts';
-import { compact, dateProblem, optionalText, todayIso } from './validation.ts';
+import { compact, dateProblem, optionalText } from './validation.ts';
+import { todayLocal } from '../intake/dates.ts';
 
 type ScheduleField = 'kind' | 'dueOn' | 'assignedTo';
 type ScheduleValues = Record<ScheduleField, string>;
@@ -131,7 +132,7 @@ type OutcomeValues = Record<OutcomeField, string>;
 
 const outcomeOf = (f: Followup): OutcomeValues => ({
   status: 'done',
-  doneOn: todayIso(),
+  doneOn: todayLocal(),
   dueOn: f.dueOn,
   outcomeNote: f.outcomeNote ?? '',
 });

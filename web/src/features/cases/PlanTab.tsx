@@ -42,7 +42,8 @@ import { catalogueName, useNameLocale, useStaffNames } from './labels.ts';
 import { budgetPercent, formatKgs } from './money.ts';
 import type { CaseDetail, CatalogueItem, Plan, PlanItem } from './types.ts';
 import { useCaseForm } from './useCaseForm.ts';
-import { compact, dateProblem, optionalText, problem, requiredText, todayIso } from './validation.ts';
+import { compact, dateProblem, optionalText, problem, requiredText } from './validation.ts';
+import { todayLocal } from '../intake/dates.ts';
 
 /** Money in the UI language (the API's `kgs` text formatted as som). */
 function useKgs() {
@@ -407,7 +408,7 @@ function MoveForm({
     initial: {
       overrideReason: '',
       supplier: item.supplier ?? '',
-      deliveredOn: todayIso(),
+      deliveredOn: todayLocal(),
       acknowledged: false,
       reason: '',
     },

@@ -29,7 +29,8 @@ import { DateField } from './inputs.tsx';
 import { useRegionNames } from './labels.ts';
 import type { CaseDetail, Referral } from './types.ts';
 import { useCaseForm } from './useCaseForm.ts';
-import { compact, dateProblem, problem, requiredText, todayIso } from './validation.ts';
+import { compact, dateProblem, problem, requiredText } from './validation.ts';
+import { todayLocal } from '../intake/dates.ts';
 
 type Field = 'serviceId' | 'reason' | 'needs' | 'share' | 'consentRecordedOn';
 type Values = {
@@ -65,7 +66,7 @@ function ReferralForm({ c, onSent, onCancel }: { c: CaseDetail; onSent: () => vo
   const [consentError, setConsentError] = useState<unknown>(null);
   const form = useCaseForm<Values, Field>({
     id: 'referral',
-    initial: { serviceId: '', reason: '', needs: '', share: [], consentRecordedOn: todayIso() },
+    initial: { serviceId: '', reason: '', needs: '', share: [], consentRecordedOn: todayLocal() },
     fields: FIELDS,
     validate: (v) =>
       compact({

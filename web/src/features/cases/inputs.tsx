@@ -2,7 +2,7 @@ import { NativeSelect, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { COMMON_COUNTRIES, COMMON_CURRENCIES } from './codes.ts';
 import { countryName } from './labels.ts';
-import { todayIso } from './validation.ts';
+import { todayLocal } from '../intake/dates.ts';
 
 interface BaseProps {
   id: string;
@@ -26,7 +26,7 @@ export function DateField({ past, ...p }: BaseProps & { past?: boolean }) {
       onChange={(e) => p.onChange(e.currentTarget.value)}
       error={p.error}
       required={p.required}
-      max={past ? todayIso() : undefined}
+      max={past ? todayLocal() : undefined}
     />
   );
 }

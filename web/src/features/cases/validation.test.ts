@@ -3,20 +3,19 @@ import {
   changedFields,
   countryProblem,
   dateProblem,
-  isIsoDate,
   phoneProblem,
   reapply,
   requiredText,
   splitList,
-  todayIso,
   wholeNumberProblem,
 } from './validation.ts';
+import { isIsoDay, todayLocal } from '../intake/dates.ts';
 
 describe('field checks', () => {
   it('knows real calendar dates', () => {
-    expect(isIsoDate('2024-02-29')).toBe(true);
-    expect(isIsoDate('2026-02-29')).toBe(false);
-    expect(isIsoDate('2026-2-1')).toBe(false);
+    expect(isIsoDay('2024-02-29')).toBe(true);
+    expect(isIsoDay('2026-02-29')).toBe(false);
+    expect(isIsoDay('2026-2-1')).toBe(false);
   });
 
   it('refuses future dates only when asked', () => {
@@ -40,7 +39,7 @@ describe('field checks', () => {
   });
 
   it('gives today in the local calendar', () => {
-    expect(todayIso(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05');
+    expect(todayLocal(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05');
   });
 });
 

@@ -4,7 +4,7 @@
  * fields. Problems are translation keys (with values), never sentences.
  */
 
-import { isIsoDay as isIsoDate, todayLocal as todayIso } from '../intake/dates.ts';
+import { isIsoDay, todayLocal } from '../intake/dates.ts';
 
 /** Keys of the messages a check can produce (all under `cases.v`). */
 export type ProblemKey =
@@ -41,9 +41,6 @@ export type Problems<F extends string> = Partial<Record<F, Problem>>;
 
 const p = (key: ProblemKey, values?: Problem['values']): Problem => (values ? { key, values } : { key });
 
-// One calendar for every form: today in the offices' time zone, real calendar dates.
-export { isIsoDate, todayIso };
-
 /** A required text of at most `max` characters. */
 export function requiredText(value: string, max: number): Problem | undefined {
   if (!value.trim()) return p('cases.v.required');
@@ -61,8 +58,8 @@ export function dateProblem(
   opts: { required?: boolean; past?: boolean; today?: string } = {},
 ) {
   if (!value) return opts.required ? p('cases.v.required') : undefined;
-  if (!isIsoDate(value)) return p('cases.v.date');
-  if (opts.past && value > (opts.today ?? todayIso())) return p('cases.v.future');
+  if (!isIsoDay(value)) return p('cases.v.date');
+  if (opts.past && value > (opts.today ?? todayLocal())) return p('cases.v.future');
   return undefined;
 }
 
