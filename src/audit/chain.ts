@@ -38,11 +38,12 @@ export function eventBody(e: ChainedFields): string {
   ]);
 }
 
-/** The hash of an event from its predecessor's hash and its body (see eventBody). */
-export function linkHash(prevHash: string, body: string): string {
+/** The hash of an event from its predecessor's hash and its body (see eventBody), as text or UTF-8. */
+export function linkHash(prevHash: string, body: string | Uint8Array): string {
   // The JSON array [prevHash, ...fields]: the body's array with the predecessor put first.
   return createHash('sha256')
-    .update(`[${JSON.stringify(prevHash)},${body.slice(1)}`)
+    .update(`[${JSON.stringify(prevHash)},`)
+    .update(typeof body === 'string' ? body.slice(1) : body.subarray(1))
     .digest('hex');
 }
 

@@ -1,7 +1,8 @@
 /** The generator's worker thread: builds and encodes batches for the run's context (workerData). */
 import { workerData } from 'node:worker_threads';
+import { move, transferableSymbol, valueSymbol } from 'piscina';
 import type { StoryContext } from './context.ts';
-import { type EncodedBatch, buildEncoded } from './encode.ts';
+import { type EncodedBatch, buildEncoded, buffersOf } from './encode.ts';
 
 /** A batch to build: the persons' indices and the run's request id. */
 export interface BuildTask {
@@ -11,6 +12,8 @@ export interface BuildTask {
 
 const context = workerData as StoryContext;
 
+/** Builds a batch and moves its bytes to the loading thread (transferred, not copied). */
 export default function build(task: BuildTask): EncodedBatch {
-  return buildEncoded(context, task.indices, task.requestId);
+  const batch = buildEncoded(context, task.indices, task.requestId);
+  return move({ [transferableSymbol]: buffersOf(batch), [valueSymbol]: batch }) as unknown as EncodedBatch;
 }

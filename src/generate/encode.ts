@@ -3,15 +3,15 @@
  * generator's CPU-bound part, so a large run does it on a worker thread while the load
  * transaction of the batch before streams to the database. Two things are known only inside that
  * transaction and are left open here: the case numbers, drawn from the counters there (the text
- * holds a marker where each goes), and the audit events' place on the hash chain (each event's
- * line lacks its two hashes, and its hashed body is worked out ahead).
+ * leaves them out and records where each goes), and the audit events' place on the hash chain
+ * (each event's line lacks its two hashes, and its hashed body is worked out ahead).
  */
-import { eventBody } from '../audit/chain.ts';
+import { type ChainedFields, eventBody, linkHash } from '../audit/chain.ts';
 import * as t from '../db/schema/index.ts';
 import { REGION_TAGS } from '../domain/case-number.ts';
 import { Batch } from './batch.ts';
 import type { StoryContext } from './context.ts';
-import { type EncodedCopy, encodeCopy, encodeLines } from './copy.ts';
+import { CopyText, type EncodedCopy, copyStatement, encodeCopy, writeRows } from './copy.ts';
 import { addPerson } from './person.ts';
 
 /** Where a case's number goes: prefix and year choose the counter; cases take numbers by date. */
@@ -23,23 +23,115 @@ export interface NumberSlot {
   region: string | null;
 }
 
+/** A table's COPY whose text leaves out the case numbers (see NumberedText). */
+export interface NumberedCopy extends EncodedCopy {
+  /** Pairs of the byte offset where a number goes and the index of its case in the batch. */
+  slots: Uint32Array;
+}
+
+/** The audit events in time order as COPY lines without the two hash columns, and their hashed bodies. */
+export interface EncodedAudit {
+  columns: string[];
+  lines: Uint8Array;
+  /** Where each line ends in `lines`. */
+  lineEnds: Uint32Array;
+  bodies: Uint8Array;
+  bodyEnds: Uint32Array;
+}
+
 /** One batch ready to load. */
 export interface EncodedBatch {
-  /** COPY text per table, in load order; `numbered` ones hold case-number markers. */
-  copies: (EncodedCopy & { numbered: boolean })[];
-  /** The slot of each case, by the index its marker carries. */
+  /** COPY text per table, in load order; numbered ones leave out the case numbers. */
+  copies: (EncodedCopy | NumberedCopy)[];
+  /** The slot of each case, by its index in the batch. */
   numbering: NumberSlot[];
-  /** The audit events in time order: COPY lines without the two hash columns, and hashed bodies. */
-  audit: { columns: string[]; lines: string[]; bodies: string[] };
+  audit: EncodedAudit;
   counts: Record<string, number>;
 }
 
-const MARKER = /@@case-number-(\d+)@@/g;
-const marker = (k: number) => `@@case-number-${k}@@`;
+// A case's number stands in its row and its case_opened event as this marker until it is drawn.
+const MARK = '@@case-number-';
+const marker = (k: number) => `${MARK}${k}@@`;
 
-/** Puts the numbers drawn for the batch's cases in place of their markers. */
-export function fillNumbers(data: string, numbers: readonly string[]): string {
-  return data.replace(MARKER, (_, k: string) => numbers[Number(k)]!);
+/** COPY text that records where each case-number marker stood instead of writing it. */
+class NumberedText extends CopyText {
+  readonly slots: number[] = [];
+
+  override text(s: string): void {
+    let at = s.indexOf(MARK);
+    if (at < 0) return super.text(s);
+    let from = 0;
+    while (at >= 0) {
+      super.text(s.slice(from, at));
+      const close = s.indexOf('@@', at + MARK.length);
+      this.slots.push(this.length, Number(s.slice(at + MARK.length, close)));
+      from = close + 2;
+      at = s.indexOf(MARK, from);
+    }
+    super.text(s.slice(from));
+  }
+}
+
+function encodeNumbered<T extends Parameters<typeof encodeCopy>[0]>(
+  table: T,
+  rows: readonly T['$inferInsert'][],
+): NumberedCopy {
+  const out = new NumberedText();
+  const columns = writeRows(out, table, rows);
+  return { statement: copyStatement(table, columns), data: out.bytes(), slots: Uint32Array.from(out.slots) };
+}
+
+/** A copy with the numbers drawn for the batch's cases in their places. */
+export function withNumbers(copy: EncodedCopy | NumberedCopy, numbers: readonly string[]): EncodedCopy {
+  if (!('slots' in copy)) return copy;
+  const { statement, data, slots } = copy;
+  const parts: Uint8Array[] = [];
+  let from = 0;
+  for (let i = 0; i < slots.length; i += 2) {
+    parts.push(data.subarray(from, slots[i]), Buffer.from(numbers[slots[i + 1]!]!, 'latin1'));
+    from = slots[i]!;
+  }
+  parts.push(data.subarray(from));
+  return { statement, data: Buffer.concat(parts) };
+}
+
+/** Audit events (in chain order) as COPY lines and hashed bodies, without their place on the chain. */
+export function encodeAudit(events: readonly ChainedFields[]): EncodedAudit {
+  const lines = new CopyText();
+  const lineEnds = new Uint32Array(events.length);
+  let i = 0;
+  const columns = writeRows(lines, t.auditEvents, events, (out) => (lineEnds[i++] = out.length));
+  const bodies = new CopyText();
+  const bodyEnds = new Uint32Array(events.length);
+  for (const [k, e] of events.entries()) {
+    bodies.raw(eventBody(e));
+    bodyEnds[k] = bodies.length;
+  }
+  return { columns, lines: lines.bytes(), lineEnds, bodies: bodies.bytes(), bodyEnds };
+}
+
+/**
+ * The audit events' COPY, continuing the hash chain from `prevHash`; each line gets its
+ * predecessor's hash and its own.
+ */
+export function chainAudit(audit: EncodedAudit, prevHash: string): EncodedCopy {
+  const n = audit.lineEnds.length;
+  const out = Buffer.allocUnsafeSlow(audit.lines.length + n * (3 + 2 * prevHash.length));
+  let pos = 0;
+  let prev = prevHash;
+  for (let i = 0; i < n; i++) {
+    const body = audit.bodies.subarray(i === 0 ? 0 : audit.bodyEnds[i - 1], audit.bodyEnds[i]);
+    const hash = linkHash(prev, body);
+    const line = audit.lines.subarray(i === 0 ? 0 : audit.lineEnds[i - 1], audit.lineEnds[i]);
+    out.set(line, pos);
+    pos += line.length;
+    pos += out.write(`\t${prev}\t${hash}\n`, pos, 'latin1');
+    prev = hash;
+  }
+  return {
+    statement: copyStatement(t.auditEvents, [...audit.columns, 'prev_hash', 'hash']),
+    data: out.subarray(0, pos),
+  };
 }
 
 /** Builds the persons of `indices` (in order) with all their rows and encodes them. */
@@ -56,37 +148,39 @@ export function buildEncoded(ctx: StoryContext, indices: readonly number[], requ
       region: tag ? d.numberRegion : null,
     };
   });
-  const plain = <T extends Parameters<typeof encodeCopy>[0]>(
-    table: T,
-    rows: readonly T['$inferInsert'][],
-  ) => ({
-    ...encodeCopy(table, rows),
-    numbered: false,
-  });
   // The chain runs in time order; a stable sort keeps a person's simultaneous events as written.
   const audit = b.audit.sort((x, y) => x.at.getTime() - y.at.getTime());
   return {
     copies: [
-      plain(t.persons, b.persons),
-      {
-        ...encodeCopy(
-          t.cases,
-          b.cases.map((d) => d.row),
-        ),
-        numbered: true,
-      },
-      plain(t.episodes, b.episodes),
-      plain(t.householdMembers, b.household),
-      plain(t.vulnerabilityAssessments, b.vulnerability),
-      plain(t.rssAssessments, b.rss),
-      plain(t.plans, b.plans),
-      plain(t.planItems, b.planItems),
-      plain(t.referrals, b.referrals),
-      plain(t.followups, b.followups),
-      { ...encodeCopy(t.caseEvents, b.caseEvents), numbered: true },
+      encodeCopy(t.persons, b.persons),
+      encodeNumbered(
+        t.cases,
+        b.cases.map((d) => d.row),
+      ),
+      encodeCopy(t.episodes, b.episodes),
+      encodeCopy(t.householdMembers, b.household),
+      encodeCopy(t.vulnerabilityAssessments, b.vulnerability),
+      encodeCopy(t.rssAssessments, b.rss),
+      encodeCopy(t.plans, b.plans),
+      encodeCopy(t.planItems, b.planItems),
+      encodeCopy(t.referrals, b.referrals),
+      encodeCopy(t.followups, b.followups),
+      encodeNumbered(t.caseEvents, b.caseEvents),
     ],
     numbering,
-    audit: { ...encodeLines(t.auditEvents, audit), bodies: audit.map(eventBody) },
+    audit: encodeAudit(audit),
     counts: b.counts(),
   };
+}
+
+/** The buffers of a batch, to transfer it to another thread rather than copy it. */
+export function buffersOf(batch: EncodedBatch): ArrayBuffer[] {
+  const views = [
+    ...batch.copies.flatMap((c) => ('slots' in c ? [c.data, c.slots] : [c.data])),
+    batch.audit.lines,
+    batch.audit.lineEnds,
+    batch.audit.bodies,
+    batch.audit.bodyEnds,
+  ];
+  return [...new Set(views.map((v) => v.buffer as ArrayBuffer))];
 }

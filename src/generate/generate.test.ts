@@ -85,6 +85,19 @@ describeEachEngine('generate', (h) => {
     expect(row!.astray).toBe(0);
   });
 
+  it('gives every case the number drawn for it, in its row and in its opening event alike', async () => {
+    const [row] = rowsOf<{ cases: number; unnumbered: number; mismatched: number }>(
+      await h().database.db.execute(sql`
+        select count(*)::int as cases,
+               count(*) filter (where c.number !~ '^KG-([A-Z]+-)?[0-9]{4}-[0-9]+$')::int as unnumbered,
+               count(*) filter (where e.data ->> 'number' is distinct from c.number)::int as mismatched
+        from cases c left join case_events e on e.case_id = c.id and e.kind = 'case_opened'`),
+    );
+    expect(row!.cases).toBeGreaterThanOrEqual(300);
+    expect(row!.unnumbered).toBe(0);
+    expect(row!.mismatched).toBe(0);
+  });
+
   it('is deterministic and idempotent: the same seed again adds nothing and the ids are those of the seed', async () => {
     const before = await counts();
     const again = await generate(h().database, { persons: 300, seed: SEED, asOf: AS_OF, batchSize: 77 });

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as yieldToIo } from 'node:timers/promises';
 import { getTableName } from 'drizzle-orm';
-import { GENESIS_HASH, linkHash } from '../audit/chain.ts';
+import { GENESIS_HASH } from '../audit/chain.ts';
 import { CHAIN_LOCK } from '../audit/writer.ts';
 import { deferConstraints, restoreConstraints } from '../db/bulk-load.ts';
 import type { Database } from '../db/client.ts';
@@ -18,9 +18,9 @@ import { formatCaseNumber } from '../domain/case-number.ts';
 import type { DemoAccount } from '../modules/demo/seed.ts';
 import { workerPool } from '../workers.ts';
 import type { BuildTask } from './build-worker.ts';
-import { bulkTransaction, copyStatement, plainQuery, type BulkSession } from './copy.ts';
+import { bulkTransaction, plainQuery, type BulkSession } from './copy.ts';
 import { type StoryContext, loadContext } from './context.ts';
-import { type EncodedBatch, type NumberSlot, buildEncoded, fillNumbers } from './encode.ts';
+import { type EncodedBatch, type NumberSlot, buildEncoded, chainAudit, withNumbers } from './encode.ts';
 import { DEFER_FROM, THREADED_FROM } from './defaults.ts';
 import { plantedDuplicates, personId } from './identity.ts';
 
@@ -154,16 +154,9 @@ async function numberCases(s: BulkSession, slots: readonly NumberSlot[]): Promis
 
 // Continues the hash chain from its current end, under the chain's lock as every writer of it
 // (audit_chain_head: see audit/writer.ts).
-async function chainAudit(s: BulkSession, audit: EncodedBatch['audit']) {
+async function chainHead(s: BulkSession): Promise<string> {
   const [head] = await s.query<{ hash: string | null }>('select audit_chain_head($1) as hash', [CHAIN_LOCK]);
-  let prev = head?.hash ?? GENESIS_HASH;
-  let data = '';
-  for (const [i, line] of audit.lines.entries()) {
-    const hash = linkHash(prev, audit.bodies[i]!);
-    data += `${line}\t${prev}\t${hash}\n`;
-    prev = hash;
-  }
-  return { statement: copyStatement(t.auditEvents, [...audit.columns, 'prev_hash', 'hash']), data };
+  return head?.hash ?? GENESIS_HASH;
 }
 
 async function write(
@@ -185,12 +178,8 @@ async function write(
         ? await built
         : await build.build(indices.filter((i) => !present.has(personId(ctx.key, i))));
     const numbers = await numberCases(s, batch.numbering);
-    for (const copy of batch.copies) {
-      await s.copy(copy.numbered ? { ...copy, data: fillNumbers(copy.data, numbers) } : copy);
-    }
-    if (batch.audit.lines.length > 0) {
-      await s.copy(await chainAudit(s, batch.audit));
-    }
+    for (const copy of batch.copies) await s.copy(withNumbers(copy, numbers));
+    if (batch.audit.lineEnds.length > 0) await s.copy(chainAudit(batch.audit, await chainHead(s)));
     return batch;
   });
 }
