@@ -41,9 +41,10 @@ export class CopyText {
   private buf: Buffer;
   private pos = 0;
 
-  constructor(size = 1 << 16) {
+  /** Room for `rows` lines of a typical width at first: growing copies what is written. */
+  constructor(rows = 0) {
     // Never from Node's shared pool: the bytes are transferred to another thread, pool and all.
-    this.buf = Buffer.allocUnsafeSlow(size);
+    this.buf = Buffer.allocUnsafeSlow(Math.max(1 << 12, rows * 256));
   }
 
   get length(): number {
@@ -149,7 +150,7 @@ export interface EncodedCopy {
 
 /** The COPY statement and its data for rows of a table; columns are those the first row sets. */
 export function encodeCopy<T extends PgTable>(table: T, rows: readonly T['$inferInsert'][]): EncodedCopy {
-  const out = new CopyText();
+  const out = new CopyText(rows.length);
   const columns = writeRows(out, table, rows);
   return { statement: copyStatement(table, columns), data: out.bytes() };
 }

@@ -76,7 +76,7 @@ function encodeNumbered<T extends Parameters<typeof encodeCopy>[0]>(
   table: T,
   rows: readonly T['$inferInsert'][],
 ): NumberedCopy {
-  const out = new NumberedText();
+  const out = new NumberedText(rows.length);
   const columns = writeRows(out, table, rows);
   return { statement: copyStatement(table, columns), data: out.bytes(), slots: Uint32Array.from(out.slots) };
 }
@@ -97,11 +97,11 @@ export function withNumbers(copy: EncodedCopy | NumberedCopy, numbers: readonly 
 
 /** Audit events (in chain order) as COPY lines and hashed bodies, without their place on the chain. */
 export function encodeAudit(events: readonly ChainedFields[]): EncodedAudit {
-  const lines = new CopyText();
+  const lines = new CopyText(events.length);
   const lineEnds = new Uint32Array(events.length);
   let i = 0;
   const columns = writeRows(lines, t.auditEvents, events, (out) => (lineEnds[i++] = out.length));
-  const bodies = new CopyText();
+  const bodies = new CopyText(events.length);
   const bodyEnds = new Uint32Array(events.length);
   for (const [k, e] of events.entries()) {
     bodies.raw(eventBody(e));
