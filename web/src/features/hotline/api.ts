@@ -26,7 +26,7 @@ export function useCallConfig() {
 /** Rows of "today's calls": a busy shift, on one page. */
 const TODAY_LIMIT = 100;
 
-/** GET /calls since local midnight, newest first (the office's calls as the server scopes them). */
+/** GET /calls since midnight in the offices' time zone, newest first (the office's calls as the server scopes them). */
 export function useTodaysCalls() {
   const from = startOfTodayIso();
   return useQuery({

@@ -7,15 +7,26 @@
 const pad = (n: number) => String(n).padStart(2, '0');
 
 let officesDay: Intl.DateTimeFormat | undefined;
+let officesClock: Intl.DateTimeFormat | undefined;
 
 /** Judges "today" in the offices' time zone from now on (an IANA name, e.g. Asia/Bishkek). */
 export function setOfficesTimeZone(timeZone: string): void {
-  officesDay = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
+  const day = { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' } as const;
+  officesDay = new Intl.DateTimeFormat('en-CA', day);
+  officesClock = new Intl.DateTimeFormat('en-US', {
+    ...day,
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
   });
+}
+
+/** How far the offices' clock is ahead of UTC at the instant `t` (ms since the epoch). */
+function officesOffset(clock: Intl.DateTimeFormat, t: number): number {
+  const part = Object.fromEntries(clock.formatToParts(t).map((p) => [p.type, Number(p.value)]));
+  const wall = Date.UTC(part.year!, part.month! - 1, part.day!, part.hour! % 24, part.minute!, part.second!);
+  return wall - Math.floor(t / 1000) * 1000;
 }
 
 /** A Date as YYYY-MM-DD in local time. */
@@ -28,9 +39,15 @@ export function todayLocal(now: Date = new Date()): string {
   return officesDay ? officesDay.format(now) : isoDay(now);
 }
 
-/** The instant local midnight began today, as ISO (the `from` of "today's calls"). */
+/** The instant today began in the offices' time zone, as ISO (the `from` of "today's calls"). */
 export function startOfTodayIso(now: Date = new Date()): string {
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate()).toISOString();
+  if (!officesClock) return new Date(now.getFullYear(), now.getMonth(), now.getDate()).toISOString();
+  const [y, m, d] = todayLocal(now).split('-').map(Number) as [number, number, number];
+  const midnight = Date.UTC(y, m - 1, d);
+  // The offset at midnight there, asked again from the first guess: a guess on the other side
+  // of a change of offset (summer time) would be an hour out.
+  const guess = midnight - officesOffset(officesClock, midnight);
+  return new Date(midnight - officesOffset(officesClock, guess)).toISOString();
 }
 
 /** Whether a string is a real calendar date YYYY-MM-DD. */

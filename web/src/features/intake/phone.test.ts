@@ -22,7 +22,7 @@ describe('phone numbers as said on the phone', () => {
 });
 
 describe('local calendar days', () => {
-  it('formats today and local midnight in the browser time zone', () => {
+  it('formats today and local midnight in the browser time zone until the offices’ zone is known', () => {
     const now = new Date(2026, 2, 1, 9, 42);
     expect(todayLocal(now)).toBe('2026-03-01');
     expect(new Date(startOfTodayIso(now)).getTime()).toBe(new Date(2026, 2, 1).getTime());
@@ -52,5 +52,19 @@ describe("the offices' day", () => {
     expect(todayLocal(evening)).toBe('2026-12-03');
     setOfficesTimeZone('America/New_York');
     expect(todayLocal(evening)).toBe('2026-12-02');
+  });
+
+  it("starts today's calls at the offices' midnight, not the browser's", async () => {
+    const { setOfficesTimeZone } = await import('./dates.ts');
+    setOfficesTimeZone('Asia/Bishkek');
+    // 01:00 on 3 December in Bishkek: the day began at 18:00 UTC on the 2nd.
+    expect(startOfTodayIso(new Date('2026-12-02T19:00:00Z'))).toBe('2026-12-02T18:00:00.000Z');
+    expect(startOfTodayIso(new Date('2026-12-02T17:59:00Z'))).toBe('2026-12-01T18:00:00.000Z');
+    // A day that changes to summer time began at the winter offset; the next at the summer one.
+    setOfficesTimeZone('America/New_York');
+    expect(startOfTodayIso(new Date('2026-03-08T16:00:00Z'))).toBe('2026-03-08T05:00:00.000Z');
+    expect(startOfTodayIso(new Date('2026-03-09T16:00:00Z'))).toBe('2026-03-09T04:00:00.000Z');
+    // And the day summer time ends began at the summer offset.
+    expect(startOfTodayIso(new Date('2026-11-01T16:00:00Z'))).toBe('2026-11-01T04:00:00.000Z');
   });
 });
