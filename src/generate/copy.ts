@@ -148,9 +148,15 @@ export interface EncodedCopy {
   data: Bytes;
 }
 
-/** The COPY statement and its data for rows of a table; columns are those the first row sets. */
-export function encodeCopy<T extends PgTable>(table: T, rows: readonly T['$inferInsert'][]): EncodedCopy {
-  const out = new CopyText(rows.length);
+/**
+ * The COPY statement and its data for rows of a table, written into `out`; columns are those the
+ * first row sets.
+ */
+export function encodeCopy<T extends PgTable>(
+  table: T,
+  rows: readonly T['$inferInsert'][],
+  out = new CopyText(rows.length),
+): EncodedCopy {
   const columns = writeRows(out, table, rows);
   return { statement: copyStatement(table, columns), data: out.bytes() };
 }

@@ -77,8 +77,7 @@ function encodeNumbered<T extends Parameters<typeof encodeCopy>[0]>(
   rows: readonly T['$inferInsert'][],
 ): NumberedCopy {
   const out = new NumberedText(rows.length);
-  const columns = writeRows(out, table, rows);
-  return { statement: copyStatement(table, columns), data: out.bytes(), slots: Uint32Array.from(out.slots) };
+  return { ...encodeCopy(table, rows, out), slots: Uint32Array.from(out.slots) };
 }
 
 /** A copy with the numbers drawn for the batch's cases in their places. */
@@ -120,9 +119,8 @@ export function chainAudit(audit: EncodedAudit, prevHash: string): EncodedCopy {
   let pos = 0;
   let prev = prevHash;
   for (let i = 0; i < n; i++) {
-    const body = audit.bodies.subarray(i === 0 ? 0 : audit.bodyEnds[i - 1], audit.bodyEnds[i]);
-    const hash = linkHash(prev, body);
-    const line = audit.lines.subarray(i === 0 ? 0 : audit.lineEnds[i - 1], audit.lineEnds[i]);
+    const hash = linkHash(prev, audit.bodies.subarray(audit.bodyEnds[i - 1] ?? 0, audit.bodyEnds[i]));
+    const line = audit.lines.subarray(audit.lineEnds[i - 1] ?? 0, audit.lineEnds[i]);
     out.set(line, pos);
     pos += line.length;
     pos += out.write(`\t${prev}\t${hash}\n`, pos, 'latin1');

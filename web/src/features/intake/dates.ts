@@ -6,15 +6,15 @@
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-let officesDay: Intl.DateTimeFormat | undefined;
 let officesClock: Intl.DateTimeFormat | undefined;
 
 /** Judges "today" in the offices' time zone from now on (an IANA name, e.g. Asia/Bishkek). */
 export function setOfficesTimeZone(timeZone: string): void {
-  const day = { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' } as const;
-  officesDay = new Intl.DateTimeFormat('en-CA', day);
   officesClock = new Intl.DateTimeFormat('en-US', {
-    ...day,
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
@@ -22,12 +22,21 @@ export function setOfficesTimeZone(timeZone: string): void {
   });
 }
 
-/** How far the offices' clock is ahead of UTC at the instant `t` (ms since the epoch). */
-function officesOffset(clock: Intl.DateTimeFormat, t: number): number {
+/** The offices' calendar and clock at the instant `t` (ms since the epoch). */
+function officesWall(clock: Intl.DateTimeFormat, t: number) {
   const part = Object.fromEntries(clock.formatToParts(t).map((p) => [p.type, Number(p.value)]));
-  const wall = Date.UTC(part.year!, part.month! - 1, part.day!, part.hour! % 24, part.minute!, part.second!);
-  return wall - Math.floor(t / 1000) * 1000;
+  return {
+    year: part.year!,
+    month: part.month!,
+    day: part.day!,
+    /** The same wall-clock reading taken as UTC. */
+    asUtc: Date.UTC(part.year!, part.month! - 1, part.day!, part.hour! % 24, part.minute!, part.second!),
+  };
 }
+
+/** How far the offices' clock is ahead of UTC at the instant `t`. */
+const officesOffset = (clock: Intl.DateTimeFormat, t: number): number =>
+  officesWall(clock, t).asUtc - Math.floor(t / 1000) * 1000;
 
 /** A Date as YYYY-MM-DD in local time. */
 export function isoDay(date: Date): string {
@@ -36,14 +45,16 @@ export function isoDay(date: Date): string {
 
 /** Today as YYYY-MM-DD in the offices' time zone (consent dates, "not in the future" checks). */
 export function todayLocal(now: Date = new Date()): string {
-  return officesDay ? officesDay.format(now) : isoDay(now);
+  if (!officesClock) return isoDay(now);
+  const { year, month, day } = officesWall(officesClock, now.getTime());
+  return `${year}-${pad(month)}-${pad(day)}`;
 }
 
 /** The instant today began in the offices' time zone, as ISO (the `from` of "today's calls"). */
 export function startOfTodayIso(now: Date = new Date()): string {
   if (!officesClock) return new Date(now.getFullYear(), now.getMonth(), now.getDate()).toISOString();
-  const [y, m, d] = todayLocal(now).split('-').map(Number) as [number, number, number];
-  const midnight = Date.UTC(y, m - 1, d);
+  const { year, month, day } = officesWall(officesClock, now.getTime());
+  const midnight = Date.UTC(year, month - 1, day);
   // The offset at midnight there, asked again from the first guess: a guess on the other side
   // of a change of offset (summer time) would be an hour out.
   const guess = midnight - officesOffset(officesClock, midnight);
