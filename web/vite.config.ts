@@ -30,6 +30,10 @@ export default defineConfig({
               test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next|use-sync-external-store)[\\/]/,
               priority: 3,
             },
+            // The code lists come from the server's domain modules, which build zod schemas beside
+            // them: zod in a chunk of its own is loaded with the screens that use code lists, not
+            // with the sign-in page as part of the catch-all chunk below.
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]/, priority: 3 },
             { name: 'mantine', test: /node_modules[\\/]/, priority: 2 },
             {
               name: 'shared',

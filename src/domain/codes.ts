@@ -1,6 +1,9 @@
 /**
- * Code lists shared by the domain rules, the API schemas and the exports. Codes are stable
- * identifiers stored in the database; labels and translations live with the web app, never here.
+ * Code lists shared by the domain rules, the API schemas, the exports and the web app. The web app
+ * imports them (web/src/features/cases/codes.ts, with lists of screening.ts, vulnerability.ts and
+ * rss.ts), so these modules are bundled for the browser: they may import only zod and other domain
+ * modules like them, never Node, drizzle, src/db or src/modules. Codes are stable identifiers stored
+ * in the database; labels and translations live with the web app, never here.
  */
 import { z } from 'zod';
 

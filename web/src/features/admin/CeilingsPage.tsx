@@ -9,7 +9,8 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { useServerErrors } from '../../hooks/useServerErrors.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { apiErrorMessage } from '../../i18n/messages.ts';
-import { CASE_TYPES, type Ceiling, fetchCeiling, useCeilings, useSaveCeiling } from './api.ts';
+import { CASE_TYPES } from '../cases/codes.ts';
+import { type Ceiling, fetchCeiling, useCeilings, useSaveCeiling } from './api.ts';
 import { ConflictAlert } from './ConflictAlert.tsx';
 import { formatKgs, kgsToInput, parseKgsInput } from './money.ts';
 

@@ -7,13 +7,8 @@ import { LoadMore } from '../../components/LoadMore.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
-import {
-  SERVICE_KINDS,
-  type Service,
-  type ServiceFilters,
-  type ServiceKind,
-  useServicesPages,
-} from './api.ts';
+import { SERVICE_KINDS, type ServiceKind } from '../cases/codes.ts';
+import { type Service, type ServiceFilters, useServicesPages } from './api.ts';
 import { placeNamer, useRegions } from './regions.ts';
 import { ServiceForm } from './ServiceForm.tsx';
 

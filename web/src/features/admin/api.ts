@@ -7,31 +7,7 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from '@tans
 import { api } from '../../api/client.ts';
 import { queryClient } from '../../api/queryClient.ts';
 import type { Page } from '../../api/types.ts';
-
-/** What a service provides; labels come from `admin.serviceKinds.*`. */
-export const SERVICE_KINDS = [
-  'legal_aid',
-  'document_recovery',
-  'consular_help',
-  'medical',
-  'psychological',
-  'shelter',
-  'employment',
-  'education',
-] as const;
-/** A service kind. */
-export type ServiceKind = (typeof SERVICE_KINDS)[number];
-
-/** Case types, each with its own budget ceiling; labels come from `admin.caseTypes.*`. */
-export const CASE_TYPES = [
-  'returnee_reintegration',
-  'trafficking_survivor',
-  'stranded_migrant',
-  'family_reunification',
-  'legal_assistance',
-] as const;
-/** A case type. */
-export type CaseType = (typeof CASE_TYPES)[number];
+import type { CaseType, ServiceKind } from '../cases/codes.ts';
 
 /** Money as the API returns it: exact tyiyn, and the canonical KGS text the API accepts back. */
 export interface Money {

@@ -6,8 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../api/types.ts';
-import { REFERRAL_STATUSES, SEXES } from '../partner/api.ts';
-import { CASE_TYPES, SERVICE_KINDS } from './api.ts';
+import { CASE_TYPES, REFERRAL_STATUSES, SERVICE_KINDS, SEXES } from '../cases/codes.ts';
 import { CATALOGUE_FIELDS } from './catalogueForm.ts';
 import { SERVICE_FIELDS } from './serviceForm.ts';
 

@@ -1,5 +1,6 @@
 /** Pure helpers of the service form (values, API bodies, checks), kept apart from React for tests. */
-import type { Service, ServiceCreate, ServiceKind, ServiceUpdate } from './api.ts';
+import type { ServiceKind } from '../cases/codes.ts';
+import type { Service, ServiceCreate, ServiceUpdate } from './api.ts';
 
 /** What the form edits. */
 export interface ServiceFormValues {

@@ -28,10 +28,10 @@ import type { CaseTabProps } from './CasePage.tsx';
 import {
   DOMV_FACTOR_CODES,
   DOMV_LEVELS,
+  KOLDOO_RSS_1,
   RISK_LEVELS,
   RSS_DIMENSIONS,
-  RSS_INSTRUMENT,
-  RSS_QUESTIONS,
+  rssInstrumentKey,
   type DomvLevel,
   type FactorKind,
 } from './codes.ts';
@@ -72,10 +72,11 @@ function RssForm({
     validate: (v) => validateRss(v),
   });
   const answered = Object.values(form.values.answers).filter((v) => v !== undefined).length;
+  const { indicators } = KOLDOO_RSS_1;
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const ok = await form.submit((v) => add.mutateAsync(rssBody(v, RSS_INSTRUMENT)));
+    const ok = await form.submit((v) => add.mutateAsync(rssBody(v, rssInstrumentKey(KOLDOO_RSS_1))));
     if (ok) onSaved();
   };
 
@@ -117,38 +118,40 @@ function RssForm({
                   {t(`casesCodes.dimension.${dimension}`)}
                 </Text>
                 <Stack gap="sm">
-                  {RSS_QUESTIONS.filter((q) => q.dimension === dimension).map((q) => (
-                    <Radio.Group
-                      key={q.code}
-                      label={t(`casesCodes.rss.${q.code}.q`)}
-                      value={
-                        form.values.answers[q.code] === undefined ? '' : String(form.values.answers[q.code])
-                      }
-                      onChange={(value) =>
-                        form.set('answers', {
-                          ...form.values.answers,
-                          [q.code]: value === '' ? undefined : Number(value),
-                        })
-                      }
-                    >
-                      <Group gap="md" mt={4}>
-                        {q.values.map((value, index) => (
-                          <Radio
-                            key={value}
-                            value={String(value)}
-                            label={t(`casesCodes.rss.${q.code}.o${index}` as 'casesCodes.rss.debt.o0')}
-                          />
-                        ))}
-                      </Group>
-                    </Radio.Group>
-                  ))}
+                  {indicators
+                    .filter((q) => q.dimension === dimension)
+                    .map((q) => (
+                      <Radio.Group
+                        key={q.code}
+                        label={t(`casesCodes.rss.${q.code}.q` as 'casesCodes.rss.debt.q')}
+                        value={
+                          form.values.answers[q.code] === undefined ? '' : String(form.values.answers[q.code])
+                        }
+                        onChange={(value) =>
+                          form.set('answers', {
+                            ...form.values.answers,
+                            [q.code]: value === '' ? undefined : Number(value),
+                          })
+                        }
+                      >
+                        <Group gap="md" mt={4}>
+                          {q.values.map((value, index) => (
+                            <Radio
+                              key={value}
+                              value={String(value)}
+                              label={t(`casesCodes.rss.${q.code}.o${index}` as 'casesCodes.rss.debt.o0')}
+                            />
+                          ))}
+                        </Group>
+                      </Radio.Group>
+                    ))}
                 </Stack>
               </fieldset>
             ))}
           </Stack>
         </div>
         <Text size="sm" c="dimmed" aria-live="polite">
-          {t('cases.rss.answered', { answered, total: RSS_QUESTIONS.length })}
+          {t('cases.rss.answered', { answered, total: indicators.length })}
         </Text>
         <Group>
           <Button type="submit" loading={form.pending}>

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type {
   CaseStatus,
   FollowupStatus,
-  Likelihood,
   PlanItemState,
   ReferralStatus,
   RiskLevel,
+  TraffickingLikelihood,
 } from './codes.ts';
 
 // Sentence case and never truncated: a table column must not cut "Trafficking possible" short.
@@ -28,7 +28,11 @@ const RISK_COLOR: Record<RiskLevel, string> = {
   critical: 'red',
 };
 
-const LIKELIHOOD_COLOR: Record<Likelihood, string> = { likely: 'red', possible: 'orange', unlikely: 'gray' };
+const LIKELIHOOD_COLOR: Record<TraffickingLikelihood, string> = {
+  likely: 'red',
+  possible: 'orange',
+  unlikely: 'gray',
+};
 
 const ITEM_COLOR: Record<PlanItemState, string> = {
   proposed: 'blue',
@@ -84,7 +88,7 @@ export function LikelihoodBadge({
   likelihood,
   short = false,
 }: {
-  likelihood: Likelihood | null;
+  likelihood: TraffickingLikelihood | null;
   short?: boolean;
 }) {
   const { t } = useTranslation();

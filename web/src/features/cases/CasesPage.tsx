@@ -26,7 +26,7 @@ import { useFormat } from '../../i18n/format.ts';
 import { useCaseList } from './api.ts';
 import { LikelihoodBadge, RiskBadge, StatusBadge } from './Badges.tsx';
 import { countFilters, readFilters, writeFilters, type CaseFilters } from './caseFilters.ts';
-import { CASE_STATUSES, CASE_TYPES, LIKELIHOODS, RISK_LEVELS } from './codes.ts';
+import { CASE_STATUSES, CASE_TYPES, RISK_LEVELS, TRAFFICKING_LIKELIHOODS } from './codes.ts';
 import { useNameLocale, useRegionNames, useStaffNames } from './labels.ts';
 import type { CaseListItem } from './types.ts';
 
@@ -123,7 +123,7 @@ function Filters({
           onChange={pick('likelihood')}
           data={[
             ...any(t('cases.list.anyLikelihood')),
-            ...LIKELIHOODS.map((s) => ({ value: s, label: t(`casesCodes.likelihood.${s}`) })),
+            ...TRAFFICKING_LIKELIHOODS.map((s) => ({ value: s, label: t(`casesCodes.likelihood.${s}`) })),
           ]}
         />
         <NativeSelect

@@ -5,7 +5,7 @@ import { queryClient } from '../../api/queryClient.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { caseKeys, fetchCase, useUpdateCase } from './api.ts';
 import { LikelihoodBadge } from './Badges.tsx';
-import { LIKELIHOODS } from './codes.ts';
+import { TRAFFICKING_LIKELIHOODS } from './codes.ts';
 import { FormAlerts } from './FormAlerts.tsx';
 import { useStaffNames } from './labels.ts';
 import type { CaseDetail } from './types.ts';
@@ -66,7 +66,7 @@ function DeterminationForm({ c, onDone }: { c: CaseDetail; onDone: () => void })
           required
           data={[
             { value: '', label: t('cases.choose') },
-            ...LIKELIHOODS.map((l) => ({ value: l, label: t(`casesCodes.likelihood.${l}`) })),
+            ...TRAFFICKING_LIKELIHOODS.map((l) => ({ value: l, label: t(`casesCodes.likelihood.${l}`) })),
           ]}
         />
         <Textarea

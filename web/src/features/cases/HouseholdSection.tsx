@@ -16,7 +16,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { fetchHousehold, useHouseholdMutations } from './api.ts';
-import { RELATIONSHIPS, SEXES, WHEREABOUTS } from './codes.ts';
+import { HOUSEHOLD_RELATIONSHIPS, SEXES, WHEREABOUTS } from './codes.ts';
 import { caseErrorMessage } from './errors.ts';
 import { FormAlerts } from './FormAlerts.tsx';
 import {
@@ -95,7 +95,10 @@ function MemberForm({
           <NativeSelect
             label={t('cases.household.relationship')}
             required
-            data={RELATIONSHIPS.map((r) => ({ value: r, label: t(`casesCodes.relationship.${r}`) }))}
+            data={HOUSEHOLD_RELATIONSHIPS.map((r) => ({
+              value: r,
+              label: t(`casesCodes.relationship.${r}`),
+            }))}
             {...text('relationship')}
           />
           <NativeSelect

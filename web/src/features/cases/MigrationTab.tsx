@@ -20,7 +20,7 @@ import { PageLoader } from '../../components/PageLoader.tsx';
 import { fetchEpisodes, useEpisodeMutations, useEpisodes } from './api.ts';
 import { LikelihoodBadge } from './Badges.tsx';
 import type { CaseTabProps } from './CasePage.tsx';
-import { EPISODE_FACTS, RECRUITER_RELATIONSHIPS, SECTORS, type Likelihood } from './codes.ts';
+import { EPISODE_FACTS, RECRUITER_RELATIONSHIPS, SECTORS, type TraffickingLikelihood } from './codes.ts';
 import { episodeLabel } from './episodeLabel.ts';
 import { caseErrorMessage } from './errors.ts';
 import { FormAlerts } from './FormAlerts.tsx';
@@ -46,7 +46,7 @@ function EpisodeForm({
 }: {
   caseId: string;
   episode?: Episode;
-  onDone: (likelihood?: Likelihood) => void;
+  onDone: (likelihood?: TraffickingLikelihood) => void;
 }) {
   const { t } = useTranslation();
   const mutations = useEpisodeMutations(caseId);
@@ -67,7 +67,7 @@ function EpisodeForm({
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    let likelihood: Likelihood | undefined;
+    let likelihood: TraffickingLikelihood | undefined;
     const ok = await form.submit(async (values, version) => {
       const result = episode
         ? await mutations.update.mutateAsync({
@@ -291,14 +291,14 @@ export function MigrationTab({ c }: CaseTabProps) {
   const query = useEpisodes(c.id);
   const mutations = useEpisodeMutations(c.id);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
-  const [saved, setSaved] = useState<Likelihood | null>(null);
+  const [saved, setSaved] = useState<TraffickingLikelihood | null>(null);
   const canWrite = c.abilities.includes('case:write');
 
   if (query.isPending) return <PageLoader />;
   if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   const editingEpisode = query.data.find((e) => e.id === editing);
 
-  const done = (likelihood?: Likelihood) => {
+  const done = (likelihood?: TraffickingLikelihood) => {
     setEditing(null);
     setSaved(likelihood ?? null);
   };

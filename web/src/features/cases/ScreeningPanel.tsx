@@ -1,7 +1,7 @@
 import { Badge, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LikelihoodBadge } from './Badges.tsx';
-import { ILO_INDICATORS } from './codes.ts';
+import { ILO_INDICATOR_CODES } from './codes.ts';
 import { episodeLabel } from './episodeLabel.ts';
 import type { Episode, Screening } from './types.ts';
 
@@ -18,7 +18,9 @@ export function ScreeningPanel({
 }) {
   const { t, i18n } = useTranslation();
   const byId = new Map((episodes ?? []).map((e) => [e.id, e]));
-  const indicators = ILO_INDICATORS.filter((code) => screening.reasons.some((r) => r.indicator === code));
+  const indicators = ILO_INDICATOR_CODES.filter((code) =>
+    screening.reasons.some((r) => r.indicator === code),
+  );
 
   return (
     <Stack gap="xs" data-testid="screening">

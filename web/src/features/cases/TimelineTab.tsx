@@ -13,12 +13,12 @@ import {
   EVENT_KINDS,
   FOLLOWUP_KINDS,
   FOLLOWUP_STATUSES,
+  HOUSEHOLD_RELATIONSHIPS,
   INTAKE_CHANNELS,
-  LIKELIHOODS,
   PLAN_ITEM_STATES,
   REFERRAL_STATUSES,
-  RELATIONSHIPS,
   RISK_LEVELS,
+  TRAFFICKING_LIKELIHOODS,
   isCode,
 } from './codes.ts';
 import { catalogueName, countryName, useNameLocale, useStaffNames } from './labels.ts';
@@ -77,14 +77,15 @@ function eventDetail(
     case 'household_changed':
       if (d.added)
         return t('cases.timeline.memberAdded', {
-          relationship: label(RELATIONSHIPS, d.relationship, (v) => t(`casesCodes.relationship.${v}`)) ?? '',
+          relationship:
+            label(HOUSEHOLD_RELATIONSHIPS, d.relationship, (v) => t(`casesCodes.relationship.${v}`)) ?? '',
         });
       if (d.removed) return t('cases.timeline.memberRemoved');
       return fields(d.fields);
     case 'episode_added':
       return str(d.destinationCountry) ? countryName(str(d.destinationCountry)!, lng) : '';
     case 'screening_changed':
-      return `${label(LIKELIHOODS, d.from, (v) => t(`casesCodes.likelihood.${v}`)) ?? t('common.none')} → ${label(LIKELIHOODS, d.to, (v) => t(`casesCodes.likelihood.${v}`)) ?? ''}`;
+      return `${label(TRAFFICKING_LIKELIHOODS, d.from, (v) => t(`casesCodes.likelihood.${v}`)) ?? t('common.none')} → ${label(TRAFFICKING_LIKELIHOODS, d.to, (v) => t(`casesCodes.likelihood.${v}`)) ?? ''}`;
     case 'rss_assessed':
       return typeof d.composite === 'number'
         ? t('cases.timeline.composite', { score: fmt.number(d.composite, { minimumFractionDigits: 2 }) })

@@ -3,15 +3,15 @@
  * filtered list can be bookmarked and shared. These pure helpers read and write that query.
  */
 import type { QueryParams } from '../../api/client.ts';
-import { CASE_STATUSES, CASE_TYPES, LIKELIHOODS, RISK_LEVELS, isCode } from './codes.ts';
-import type { CaseStatus, CaseType, Likelihood, RiskLevel } from './codes.ts';
+import { CASE_STATUSES, CASE_TYPES, RISK_LEVELS, TRAFFICKING_LIKELIHOODS, isCode } from './codes.ts';
+import type { CaseStatus, CaseType, RiskLevel, TraffickingLikelihood } from './codes.ts';
 
 /** The filters of the case list; absent means "any". */
 export interface CaseFilters {
   status?: CaseStatus;
   type?: CaseType;
   risk?: RiskLevel;
-  likelihood?: Likelihood;
+  likelihood?: TraffickingLikelihood;
   region?: string;
   assignedTo?: string;
   overdue?: boolean;
@@ -31,7 +31,7 @@ export function readFilters(params: URLSearchParams): CaseFilters {
   const risk = params.get('risk');
   if (isCode(RISK_LEVELS, risk)) out.risk = risk;
   const likelihood = params.get('likelihood');
-  if (isCode(LIKELIHOODS, likelihood)) out.likelihood = likelihood;
+  if (isCode(TRAFFICKING_LIKELIHOODS, likelihood)) out.likelihood = likelihood;
   const region = params.get('region');
   if (region && REGION.test(region)) out.region = region;
   const assignedTo = params.get('assignedTo');

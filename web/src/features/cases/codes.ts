@@ -1,156 +1,102 @@
 /**
- * Code lists of the case screens, mirrored from the API (src/domain/codes.ts and the module
- * schemas). Only codes live here: their labels are in i18n `casesCodes.*`, and which of them an
- * actor may use right now always comes from the API (abilities, allowedTransitions …).
+ * The web app's code lists, each written once. A list the API keeps in a pure domain module
+ * (src/domain/codes.ts, screening.ts, vulnerability.ts, rss.ts: zod, nothing of Node) is re-exported
+ * from there, so a screen cannot offer a code the API rejects. The lists defined here are the web's
+ * own: those whose server counterpart sits in a module schema the browser must not bundle (it pulls
+ * drizzle and Node), which must follow a change there by hand, and the pickers' shortlists. Only
+ * codes live here: labels are in the translation files (the keys are named beside each list), and
+ * which codes an actor may use right now always comes from the API (abilities, allowedTransitions …).
  */
+import type { DomvLevel } from '../../../../src/domain/codes.ts';
+import { RSS_DIMENSIONS } from '../../../../src/domain/rss.ts';
 
-/** Case types. */
-export const CASE_TYPES = [
-  'returnee_reintegration',
-  'trafficking_survivor',
-  'stranded_migrant',
-  'family_reunification',
-  'legal_assistance',
-] as const;
-/** A case type. */
-export type CaseType = (typeof CASE_TYPES)[number];
+export {
+  // `casesCodes.type.*`, `intake.caseTypes.*`, `admin.caseTypes.*` (each has its own budget ceiling).
+  CASE_TYPES,
+  type CaseType,
+  // Workflow order, which the case screens use to tell a step back from a step forward;
+  // `casesCodes.status.*`, `work.statuses.*`.
+  CASE_STATUSES,
+  type CaseStatus,
+  // `casesCodes.closure.*`.
+  CLOSURE_REASONS,
+  type ClosureReason,
+  // `casesCodes.risk.*`, `casesCodes.riskShort.*`, `work.risks.*`.
+  RISK_LEVELS,
+  type RiskLevel,
+  // `casesCodes.likelihood.*`, `casesCodes.likelihoodShort.*`.
+  TRAFFICKING_LIKELIHOODS,
+  type TraffickingLikelihood,
+  // `casesCodes.intake.*`, `intake.channels.*`.
+  INTAKE_CHANNELS,
+  type IntakeChannel,
+  // `casesCodes.indicator.*`.
+  ILO_INDICATOR_CODES,
+  type IloIndicatorCode,
+  // `casesCodes.sector.*`, `intake.sectors.*`.
+  SECTORS,
+  type Sector,
+  // `casesCodes.recruiter.*`, `intake.recruiters.*`.
+  RECRUITER_RELATIONSHIPS,
+  type RecruiterRelationship,
+  // `casesCodes.sex.*`, `intake.sexes.*`, `partner.sexes.*`.
+  SEXES,
+  type Sex,
+  // `casesCodes.relationship.*`, `intake.relationships.*`.
+  HOUSEHOLD_RELATIONSHIPS,
+  type HouseholdRelationship,
+  // `casesCodes.whereabouts.*`, `intake.whereabouts.*`.
+  WHEREABOUTS,
+  type Whereabouts,
+  // `casesCodes.domvLevel.*`, `cases.domv.levelHint.*`.
+  DOMV_LEVELS,
+  type DomvLevel,
+  // `casesCodes.itemState.*`.
+  PLAN_ITEM_STATES,
+  type PlanItemState,
+  // `casesCodes.referralStatus.*`, `partner.status.*`.
+  REFERRAL_STATUSES,
+  type ReferralStatus,
+  // `casesCodes.serviceKind.*`, `admin.serviceKinds.*`.
+  SERVICE_KINDS,
+  type ServiceKind,
+  // `hotline.channels.*`.
+  CALL_CHANNELS,
+  type CallChannel,
+  // `hotline.topics.*`.
+  CALL_TOPICS,
+  type CallTopic,
+  // `case_opened` is set only by converting the call; `hotline.outcomes.*`.
+  CALL_OUTCOMES,
+  type CallOutcome,
+  // `hotline.urgencies.*`.
+  URGENCIES,
+  type Urgency,
+} from '../../../../src/domain/codes.ts';
 
-/** Case statuses in workflow order (the order is used to tell a step back from a step forward). */
-export const CASE_STATUSES = [
-  'open',
-  'assessment',
-  'planning',
-  'assistance',
-  'monitoring',
-  'closed',
-] as const;
-/** A case status. */
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+// In the order the screening lists its reasons; `casesCodes.fact.*`, `intake.facts.*`.
+export { EPISODE_FACTS, type EpisodeFact } from '../../../../src/domain/screening.ts';
 
-/** Why a case was closed. */
-export const CLOSURE_REASONS = [
-  'sustainably_reintegrated',
-  'remigrated',
-  'lost_contact',
-  'transferred',
-  'consent_withdrawn',
-  'deceased',
-] as const;
-/** A closure reason. */
-export type ClosureReason = (typeof CLOSURE_REASONS)[number];
+// `casesCodes.factorKind.*`.
+export { FACTOR_KINDS, type FactorKind } from '../../../../src/domain/vulnerability.ts';
 
-/** Risk levels, least to most serious. */
-export const RISK_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
-/** A risk level. */
-export type RiskLevel = (typeof RISK_LEVELS)[number];
+export {
+  // `casesCodes.dimension.*`.
+  RSS_DIMENSIONS,
+  type RssDimension,
+  // `casesCodes.band.*`.
+  RSS_BANDS,
+  type RssBand,
+  // The instrument the RSS form fills in, as the API scores it: each question's label is
+  // `casesCodes.rss.<code>.q` and each answer's `casesCodes.rss.<code>.o<index>`, worst to best.
+  KOLDOO_RSS_1,
+  rssInstrumentKey,
+} from '../../../../src/domain/rss.ts';
 
-/** Trafficking screening outcomes, most to least serious. */
-export const LIKELIHOODS = ['likely', 'possible', 'unlikely'] as const;
-/** A trafficking likelihood. */
-export type Likelihood = (typeof LIKELIHOODS)[number];
-
-/** How a person first reached an office. */
-export const INTAKE_CHANNELS = [
-  'hotline',
-  'single_window_centre',
-  'iom_office',
-  'consulate_abroad',
-  'sms_office_abroad',
-  'ngo_referral',
-  'self_referral',
-] as const;
-/** An intake channel. */
-export type IntakeChannel = (typeof INTAKE_CHANNELS)[number];
-
-/** The ILO forced-labour indicators. */
-export const ILO_INDICATORS = [
-  'abuse_of_vulnerability',
-  'deception',
-  'restriction_of_movement',
-  'isolation',
-  'physical_sexual_violence',
-  'intimidation_threats',
-  'retention_of_documents',
-  'withholding_of_wages',
-  'debt_bondage',
-  'abusive_conditions',
-  'excessive_overtime',
-] as const;
-/** An ILO indicator code. */
-export type IloIndicator = (typeof ILO_INDICATORS)[number];
-
-/** The facts recorded about one migration episode (the screening derives indicators from them). */
-export const EPISODE_FACTS = [
-  'documentsTaken',
-  'wagesUnpaid',
-  'movementRestricted',
-  'violence',
-  'threats',
-  'debtBondage',
-  'deceived',
-  'isolation',
-  'excessiveHours',
-  'abusiveConditions',
-  'irregularStatusExploited',
-  'dependentOnEmployerForHousing',
-  'threatOfDenunciation',
-] as const;
-/** An episode fact name. */
-export type EpisodeFact = (typeof EPISODE_FACTS)[number];
-
-/** Labour sectors of an episode. */
-export const SECTORS = [
-  'agriculture',
-  'construction',
-  'factory',
-  'domestic_work',
-  'services',
-  'other',
-] as const;
-/** A sector. */
-export type Sector = (typeof SECTORS)[number];
-
-/** Who recruited the migrant. */
-export const RECRUITER_RELATIONSHIPS = [
-  'none',
-  'family',
-  'friend',
-  'same_village',
-  'acquaintance',
-  'agency',
-  'employer',
-  'online',
-  'stranger',
-  'other',
-] as const;
-/** A recruiter relationship. */
-export type RecruiterRelationship = (typeof RECRUITER_RELATIONSHIPS)[number];
-
-/** Sex as recorded. */
-export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
-/** A sex code. */
-export type Sex = (typeof SEXES)[number];
-
-/** Household relationships. */
-export const RELATIONSHIPS = [
-  'spouse',
-  'child',
-  'parent',
-  'sibling',
-  'grandparent',
-  'grandchild',
-  'relative',
-  'other',
-] as const;
-/** A household relationship. */
-export type Relationship = (typeof RELATIONSHIPS)[number];
-
-/** Where a household member is now. */
-export const WHEREABOUTS = ['home', 'abroad', 'elsewhere'] as const;
-/** A whereabouts code. */
-export type Whereabouts = (typeof WHEREABOUTS)[number];
-
-/** Identity document types. */
+/**
+ * Identity document types, as src/modules/persons/schema.ts accepts them (`casesCodes.document.*`,
+ * `intake.documentTypes.*`).
+ */
 export const DOCUMENT_TYPES = [
   'passport',
   'national_id',
@@ -161,7 +107,10 @@ export const DOCUMENT_TYPES = [
 /** A document type. */
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
-/** What a beneficiary may consent to. */
+/**
+ * What a beneficiary may consent to, as src/modules/cases/schema.ts has it (`casesCodes.consent.*`,
+ * `intake.consentScopes.*`).
+ */
 export const CONSENT_SCOPES = [
   'data_processing',
   'referral',
@@ -171,17 +120,10 @@ export const CONSENT_SCOPES = [
 /** A consent scope. */
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 
-/** DoMV levels. */
-export const DOMV_LEVELS = ['individual', 'household', 'community', 'structural'] as const;
-/** A DoMV level. */
-export type DomvLevel = (typeof DOMV_LEVELS)[number];
-
-/** Whether a DoMV factor raises or lowers vulnerability. */
-export const FACTOR_KINDS = ['risk', 'protective'] as const;
-/** A factor kind. */
-export type FactorKind = (typeof FACTOR_KINDS)[number];
-
-/** Suggested factor codes per DoMV level, as DOMAIN.md lists them (the API accepts any code). */
+/**
+ * Suggested factor codes per DoMV level, as DOMAIN.md lists them; the API accepts any code, so the
+ * server has no list of them (`casesCodes.domvFactor.*`).
+ */
 export const DOMV_FACTOR_CODES = {
   individual: [
     'age',
@@ -207,88 +149,30 @@ export const DOMV_FACTOR_CODES = {
 /** Every suggested factor code. */
 export type DomvFactorCode = (typeof DOMV_FACTOR_CODES)[DomvLevel][number];
 
-/** RSS dimensions in report order. */
-export const RSS_DIMENSIONS = ['economic', 'social', 'psychosocial'] as const;
-/** An RSS dimension. */
-export type RssDimension = (typeof RSS_DIMENSIONS)[number];
-
-/** The lines of the scores chart: the three dimensions and the composite. */
-export const SCORE_SERIES = ['economic', 'social', 'psychosocial', 'composite'] as const;
+/** The lines of the scores chart: the three dimensions and the composite (`casesCodes.dimension.*`). */
+export const SCORE_SERIES = [...RSS_DIMENSIONS, 'composite'] as const;
 /** A score series. */
 export type ScoreSeries = (typeof SCORE_SERIES)[number];
 
-/** The instrument the form fills in; its key is what the API stores with each assessment. */
-export const RSS_INSTRUMENT = 'koldoo-rss-1';
-
-/**
- * The 15 questions of `koldoo-rss-1` (DOMAIN.md, method 3): dimension, code and the answer values,
- * worst to best. Each option's label is `casesCodes.rss.<code>.<index>`.
- */
-export const RSS_QUESTIONS = [
-  { code: 'income_sources', dimension: 'economic', values: [0, 0.33, 0.67, 1] },
-  { code: 'debt', dimension: 'economic', values: [0, 0.33, 0.67, 1] },
-  { code: 'food_security', dimension: 'economic', values: [0, 0.5, 1] },
-  { code: 'employment', dimension: 'economic', values: [0, 0.33, 0.67, 1] },
-  { code: 'productive_assets', dimension: 'economic', values: [0, 1] },
-  { code: 'housing', dimension: 'social', values: [0, 0.5, 1] },
-  { code: 'services_access', dimension: 'social', values: [0, 0.5, 1] },
-  { code: 'documents', dimension: 'social', values: [0, 0.5, 1] },
-  { code: 'safe_water', dimension: 'social', values: [0, 1] },
-  { code: 'children_schooling', dimension: 'social', values: [0, 0.5, 1] },
-  { code: 'social_network', dimension: 'psychosocial', values: [0, 0.5, 1] },
-  { code: 'participation', dimension: 'psychosocial', values: [0, 0.5, 1] },
-  { code: 'discrimination', dimension: 'psychosocial', values: [0, 0.5, 1] },
-  { code: 'distress', dimension: 'psychosocial', values: [0, 0.5, 1] },
-  { code: 'remigration_intent', dimension: 'psychosocial', values: [0, 0.5, 1] },
-] as const satisfies readonly { code: string; dimension: RssDimension; values: readonly number[] }[];
-/** An RSS question code. */
-export type RssQuestionCode = (typeof RSS_QUESTIONS)[number]['code'];
-
-/** RSS interpretation bands. */
-export const RSS_BANDS = ['low', 'medium', 'high'] as const;
-/** An RSS band. */
-export type RssBand = (typeof RSS_BANDS)[number];
-
-/** Plan item states. */
-export const PLAN_ITEM_STATES = ['proposed', 'approved', 'procured', 'delivered', 'cancelled'] as const;
-/** A plan item state. */
-export type PlanItemState = (typeof PLAN_ITEM_STATES)[number];
-
-/** Referral statuses. */
-export const REFERRAL_STATUSES = ['sent', 'accepted', 'completed', 'declined'] as const;
-/** A referral status. */
-export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
-
-/** What a referral may share besides the pseudonym or first name. */
+/** What a referral may share besides the pseudonym or first name (`casesCodes.share.*`). */
 export const SHARE_FIELDS = ['phone', 'originRegion', 'ageBand', 'sex'] as const;
 /** A shareable field. */
 export type ShareField = (typeof SHARE_FIELDS)[number];
 
-/** Service kinds of the directory. */
-export const SERVICE_KINDS = [
-  'legal_aid',
-  'document_recovery',
-  'consular_help',
-  'medical',
-  'psychological',
-  'shelter',
-  'employment',
-  'education',
-] as const;
-/** A service kind. */
-export type ServiceKind = (typeof SERVICE_KINDS)[number];
-
-/** Follow-up kinds. */
+/**
+ * Follow-up kinds, as src/modules/followups/schema.ts has them (`casesCodes.followupKind.*`,
+ * `work.followupKinds.*`).
+ */
 export const FOLLOWUP_KINDS = ['visit', 'call'] as const;
 /** A follow-up kind. */
 export type FollowupKind = (typeof FOLLOWUP_KINDS)[number];
 
-/** Follow-up statuses. */
+/** Follow-up statuses, as src/modules/followups/schema.ts has them (`casesCodes.followupStatus.*`). */
 export const FOLLOWUP_STATUSES = ['scheduled', 'done', 'missed', 'cancelled'] as const;
 /** A follow-up status. */
 export type FollowupStatus = (typeof FOLLOWUP_STATUSES)[number];
 
-/** Timeline event kinds (src/modules/cases/events.ts). */
+/** Timeline event kinds (src/modules/cases/events.ts; `casesCodes.event.*`). */
 export const EVENT_KINDS = [
   'case_opened',
   'status_changed',
@@ -314,7 +198,7 @@ export const EVENT_KINDS = [
 /** A timeline event kind. */
 export type EventKind = (typeof EVENT_KINDS)[number];
 
-/** Countries offered first in pickers: where Kyrgyz migrants mostly go, then neighbours. */
+/** Countries offered first in the case screens' pickers: where Kyrgyz migrants mostly go, then neighbours. */
 export const COMMON_COUNTRIES = [
   'RU',
   'KZ',
@@ -336,6 +220,26 @@ export const COMMON_COUNTRIES = [
 
 /** Currencies offered for unpaid wages (any ISO 4217 code the runtime knows is accepted). */
 export const COMMON_CURRENCIES = ['RUB', 'KZT', 'KGS', 'TRY', 'KRW', 'AED', 'USD', 'EUR', 'CNY'] as const;
+
+/** Languages the intake offers as checkboxes (ISO 639-1); names come from Intl.DisplayNames. */
+export const COMMON_LANGUAGES = ['ky', 'ru', 'uz', 'tg', 'kk', 'tr', 'en'] as const;
+
+/**
+ * ISO 3166-1 alpha-2 codes for the intake's country pickers (citizenship, destination, where a
+ * relative is); names are shown through Intl.DisplayNames in the UI language, so no list of names ships.
+ */
+export const COUNTRY_CODES = (
+  'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY ' +
+  'BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK ' +
+  'FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR ' +
+  'IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ' +
+  'ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM ' +
+  'PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF ' +
+  'TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW'
+).split(' ');
+
+/** Countries Kyrgyz migrants go to most, listed first in the intake's country pickers. */
+export const FREQUENT_COUNTRIES = ['KG', 'RU', 'KZ', 'TR', 'KR', 'UZ', 'TJ', 'AE', 'DE', 'GB', 'US'] as const;
 
 /** Narrow a string to one of the values of a code list. */
 export function isCode<T extends string>(list: readonly T[], value: unknown): value is T {

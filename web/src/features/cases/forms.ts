@@ -3,7 +3,7 @@
  * checks that run as the user types. Kept apart from React so they are unit-tested.
  */
 import {
-  RSS_QUESTIONS,
+  KOLDOO_RSS_1,
   type CaseStatus,
   type DocumentType,
   type DomvLevel,
@@ -470,7 +470,7 @@ export interface RssFormValues {
 
 /** Checks of the RSS form: a real past date and at least one answer from the allowed values. */
 export function validateRss(v: RssFormValues, today?: string): Problems<'takenOn' | 'answers'> {
-  const allowed = new Map<string, readonly number[]>(RSS_QUESTIONS.map((q) => [q.code, q.values]));
+  const allowed = new Map<string, readonly number[]>(KOLDOO_RSS_1.indicators.map((q) => [q.code, q.values]));
   const answered = Object.entries(v.answers).filter(([, value]) => value !== undefined);
   const wrong = answered.some(([code, value]) => !allowed.get(code)?.includes(value!));
   return compact({
@@ -482,7 +482,7 @@ export function validateRss(v: RssFormValues, today?: string): Problems<'takenOn
 /** The API body of an RSS assessment (unanswered questions left out). */
 export function rssBody(v: RssFormValues, instrument: string) {
   const answers: Record<string, number> = {};
-  for (const q of RSS_QUESTIONS) {
+  for (const q of KOLDOO_RSS_1.indicators) {
     const value = v.answers[q.code];
     if (value !== undefined) answers[q.code] = value;
   }

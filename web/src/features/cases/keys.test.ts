@@ -19,14 +19,14 @@ describe('keys built from code lists', () => {
       ...codes.CASE_TYPES.map((c) => `casesCodes.type.${c}`),
       ...codes.CLOSURE_REASONS.map((c) => `casesCodes.closure.${c}`),
       ...codes.RISK_LEVELS.map((c) => `casesCodes.risk.${c}`),
-      ...codes.LIKELIHOODS.map((c) => `casesCodes.likelihood.${c}`),
+      ...codes.TRAFFICKING_LIKELIHOODS.map((c) => `casesCodes.likelihood.${c}`),
       ...codes.INTAKE_CHANNELS.map((c) => `casesCodes.intake.${c}`),
-      ...codes.ILO_INDICATORS.map((c) => `casesCodes.indicator.${c}`),
+      ...codes.ILO_INDICATOR_CODES.map((c) => `casesCodes.indicator.${c}`),
       ...codes.EPISODE_FACTS.map((c) => `casesCodes.fact.${c}`),
       ...codes.SECTORS.map((c) => `casesCodes.sector.${c}`),
       ...codes.RECRUITER_RELATIONSHIPS.map((c) => `casesCodes.recruiter.${c}`),
       ...codes.SEXES.map((c) => `casesCodes.sex.${c}`),
-      ...codes.RELATIONSHIPS.map((c) => `casesCodes.relationship.${c}`),
+      ...codes.HOUSEHOLD_RELATIONSHIPS.map((c) => `casesCodes.relationship.${c}`),
       ...codes.WHEREABOUTS.map((c) => `casesCodes.whereabouts.${c}`),
       ...codes.DOCUMENT_TYPES.map((c) => `casesCodes.document.${c}`),
       ...codes.CONSENT_SCOPES.map((c) => `casesCodes.consent.${c}`),
@@ -38,7 +38,7 @@ describe('keys built from code lists', () => {
         .map((c) => `casesCodes.domvFactor.${c}`),
       ...codes.SCORE_SERIES.map((c) => `casesCodes.dimension.${c}`),
       ...codes.RSS_BANDS.map((c) => `casesCodes.band.${c}`),
-      ...codes.RSS_QUESTIONS.flatMap((q) => [
+      ...codes.KOLDOO_RSS_1.indicators.flatMap((q) => [
         `casesCodes.rss.${q.code}.q`,
         ...q.values.map((_, i) => `casesCodes.rss.${q.code}.o${i}`),
       ]),
@@ -59,11 +59,11 @@ describe('keys built from code lists', () => {
   });
 
   it('has exactly the options each RSS question allows', () => {
-    for (const q of codes.RSS_QUESTIONS) {
+    for (const q of codes.KOLDOO_RSS_1.indicators) {
       const options = Object.keys(en.casesCodes.rss[q.code]).filter((k) => k.startsWith('o'));
       expect(options, q.code).toHaveLength(q.values.length);
     }
-    expect(codes.RSS_QUESTIONS).toHaveLength(15);
+    expect(codes.KOLDOO_RSS_1.indicators).toHaveLength(15);
   });
 
   it('has every validation message the form checks use', () => {

@@ -13,18 +13,18 @@ import type {
   FactorKind,
   FollowupKind,
   FollowupStatus,
-  IloIndicator,
+  HouseholdRelationship,
+  IloIndicatorCode,
   IntakeChannel,
-  Likelihood,
   PlanItemState,
   RecruiterRelationship,
   ReferralStatus,
-  Relationship,
   RiskLevel,
   RssBand,
   Sector,
   ServiceKind,
   Sex,
+  TraffickingLikelihood,
   Whereabouts,
 } from './codes.ts';
 
@@ -69,7 +69,7 @@ export interface Person {
 export interface HouseholdMember {
   id: string;
   name: string;
-  relationship: Relationship;
+  relationship: HouseholdRelationship;
   sex: Sex | null;
   age: number | null;
   whereNow: Whereabouts;
@@ -84,7 +84,7 @@ export interface HouseholdMember {
 /** Body of POST /cases/:id/household (PATCH takes any part of it plus `version`). */
 export interface HouseholdMemberInput {
   name: string;
-  relationship: Relationship;
+  relationship: HouseholdRelationship;
   sex?: Sex;
   age?: number;
   whereNow: Whereabouts;
@@ -95,7 +95,7 @@ export interface HouseholdMemberInput {
 
 /** One piece of screening evidence: which fact of which episode set which indicator. */
 export interface ScreeningReason {
-  indicator: IloIndicator;
+  indicator: IloIndicatorCode;
   weight: 'strong' | 'medium';
   episodeId: string;
   fact: EpisodeFact;
@@ -103,8 +103,8 @@ export interface ScreeningReason {
 
 /** The trafficking screening of the person. */
 export interface Screening {
-  indicators: IloIndicator[];
-  likelihood: Likelihood;
+  indicators: IloIndicatorCode[];
+  likelihood: TraffickingLikelihood;
   reasons: ScreeningReason[];
   rulesVersion: string;
 }
@@ -119,7 +119,7 @@ export interface RssScores {
 
 /** The caseworker's own trafficking determination. */
 export interface Determination {
-  likelihood: Likelihood;
+  likelihood: TraffickingLikelihood;
   note?: string;
   by: string;
   on: string;
@@ -144,7 +144,7 @@ export interface CaseDetail {
   closureReason: ClosureReason | null;
   openedOn: string;
   closedOn: string | null;
-  traffickingLikelihood: Likelihood | null;
+  traffickingLikelihood: TraffickingLikelihood | null;
   determination: Determination | null;
   version: number;
   createdAt: string;
@@ -167,7 +167,7 @@ export interface CaseListItem {
   type: CaseType;
   status: CaseStatus;
   riskLevel: RiskLevel | null;
-  traffickingLikelihood: Likelihood | null;
+  traffickingLikelihood: TraffickingLikelihood | null;
   officeId: string;
   assignedTo: string | null;
   openedOn: string;

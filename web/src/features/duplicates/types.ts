@@ -3,8 +3,8 @@
  * src/modules/persons/schema.ts (match) and src/modules/duplicates/schema.ts (scan, pairs, merges).
  * Dates arrive as ISO strings.
  */
+import type { Sex } from '../cases/codes.ts';
 import type { Person as CasePerson } from '../cases/types.ts';
-import type { Sex } from '../intake/codes.ts';
 
 /** The compared fields, in the order the matcher lists them. */
 export const MATCH_COMPONENTS = [

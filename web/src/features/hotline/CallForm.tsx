@@ -23,7 +23,7 @@ import {
   URGENCIES,
   type CallChannel,
   type Urgency,
-} from '../intake/codes.ts';
+} from '../cases/codes.ts';
 import { RegionDistrictFields } from '../intake/PlaceFields.tsx';
 import { normalizePhone } from '../intake/phone.ts';
 import { useLogCall } from './api.ts';

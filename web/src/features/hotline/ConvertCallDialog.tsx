@@ -17,7 +17,7 @@ import { ApiError, type ValidationIssue } from '../../api/client.ts';
 import { useCan, useSession } from '../../api/auth.ts';
 import { useAllOffices } from '../../api/offices.ts';
 import { apiErrorMessage, issueMessage } from '../../i18n/messages.ts';
-import { CASE_TYPES, CONSENT_SCOPES, SEXES } from '../intake/codes.ts';
+import { CASE_TYPES, CONSENT_SCOPES, SEXES } from '../cases/codes.ts';
 import { CodeCheckboxes } from '../intake/fields.tsx';
 import { OfficeSelect, RegionDistrictFields } from '../intake/PlaceFields.tsx';
 import { normalizePhone } from '../intake/phone.ts';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { useFormat } from '../../i18n/format.ts';
-import type { Urgency } from '../intake/codes.ts';
+import type { Urgency } from '../cases/codes.ts';
 import { useRegions } from '../intake/api.ts';
 import { placeName } from '../intake/places.ts';
 import { useTodaysCalls } from './api.ts';

@@ -10,7 +10,7 @@ import type {
   ConsentScope,
   Sex,
   Urgency,
-} from '../intake/codes.ts';
+} from '../cases/codes.ts';
 import { isIsoDay, todayLocal } from '../intake/dates.ts';
 import { isE164, normalizePhone } from '../intake/phone.ts';
 import type { CaseCreateInput } from '../intake/types.ts';

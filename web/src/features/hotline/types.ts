@@ -1,5 +1,5 @@
 /** Shapes of the calls API (src/modules/calls/schema.ts) as the hotline console reads them. */
-import type { CallChannel, CallOutcome, CallTopic, Urgency } from '../intake/codes.ts';
+import type { CallChannel, CallOutcome, CallTopic, Urgency } from '../cases/codes.ts';
 
 /** A call as GET/POST /calls returns it, with what the user may do to it. */
 export interface Call {

@@ -1,6 +1,6 @@
 import { NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { CASE_TYPES, CONSENT_SCOPES, INTAKE_CHANNELS } from './codes.ts';
+import { CASE_TYPES, CONSENT_SCOPES, INTAKE_CHANNELS } from '../cases/codes.ts';
 import { CodeCheckboxes, withChoose, type StepProps } from './fields.tsx';
 import { OfficeSelect } from './PlaceFields.tsx';
 import { fieldId, type CaseValues } from './wizard.ts';

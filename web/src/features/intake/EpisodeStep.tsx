@@ -1,6 +1,6 @@
 import { NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { EPISODE_FACTS, RECRUITER_RELATIONSHIPS, SECTORS } from './codes.ts';
+import { EPISODE_FACTS, RECRUITER_RELATIONSHIPS, SECTORS } from '../cases/codes.ts';
 import { CodeCheckboxes, withChoose, type StepProps } from './fields.tsx';
 import { CountrySelect } from './PlaceFields.tsx';
 import { fieldId, type EpisodeValues } from './wizard.ts';

@@ -11,7 +11,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { HOUSEHOLD_RELATIONSHIPS, SEXES, WHEREABOUTS } from './codes.ts';
+import { HOUSEHOLD_RELATIONSHIPS, SEXES, WHEREABOUTS } from '../cases/codes.ts';
 import { withChoose } from './fields.tsx';
 import { CountrySelect } from './PlaceFields.tsx';
 import { emptyMember, fieldId, type MemberValues } from './wizard.ts';

@@ -1,6 +1,6 @@
 import { NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { COMMON_LANGUAGES, SEXES, type Sex } from './codes.ts';
+import { COMMON_LANGUAGES, SEXES, type Sex } from '../cases/codes.ts';
 import { CodeCheckboxes, DocumentsEditor, withChoose, type StepProps } from './fields.tsx';
 import { CountrySelect, RegionDistrictFields } from './PlaceFields.tsx';
 import { languageName } from './places.ts';

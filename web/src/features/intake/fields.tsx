@@ -10,7 +10,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { DOCUMENT_TYPES } from './codes.ts';
+import { DOCUMENT_TYPES } from '../cases/codes.ts';
 import { emptyDocument, fieldId, type DocumentRow } from './wizard.ts';
 
 /** How a step reads and changes its part of the wizard, and asks for a field's message. */

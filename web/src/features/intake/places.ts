@@ -1,5 +1,5 @@
 /** Options for the place pickers: regions and districts by UI language, countries via Intl. */
-import { COUNTRY_CODES, FREQUENT_COUNTRIES } from './codes.ts';
+import { COUNTRY_CODES, FREQUENT_COUNTRIES } from '../cases/codes.ts';
 import type { SearchOption } from './SearchSelect.tsx';
 import type { District, PlaceNames, Region } from './types.ts';
 

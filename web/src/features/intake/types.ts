@@ -16,7 +16,7 @@ import type {
   Sector,
   Sex,
   Whereabouts,
-} from './codes.ts';
+} from '../cases/codes.ts';
 
 /** Names of a region or district in the three UI languages. */
 export interface PlaceNames {

@@ -16,7 +16,7 @@ import type {
   Sector,
   Sex,
   Whereabouts,
-} from './codes.ts';
+} from '../cases/codes.ts';
 import { isIsoDay, todayLocal } from './dates.ts';
 import { isE164, normalizePhone } from './phone.ts';
 import type {

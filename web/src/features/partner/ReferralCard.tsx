@@ -17,13 +17,13 @@ import { ApiError } from '../../api/client.ts';
 import { useServerErrors } from '../../hooks/useServerErrors.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { apiErrorMessage } from '../../i18n/messages.ts';
+import type { ReferralStatus } from '../cases/codes.ts';
 import {
   isSex,
   isStaffView,
   markReferralsStale,
   reloadReferral,
   type PartnerReferral,
-  type ReferralStatus,
   useUpdateReferral,
 } from './api.ts';
 import {

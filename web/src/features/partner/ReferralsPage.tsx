@@ -8,7 +8,8 @@ import { LoadMore } from '../../components/LoadMore.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { placeNamer, useRegions } from '../admin/regions.ts';
-import { REFERRAL_STATUSES, type ReferralStatus, useReferralsPages } from './api.ts';
+import { REFERRAL_STATUSES, type ReferralStatus } from '../cases/codes.ts';
+import { useReferralsPages } from './api.ts';
 import { ReferralCard } from './ReferralCard.tsx';
 
 const isStatus = (value: string | null): value is ReferralStatus =>

@@ -6,16 +6,8 @@ import { type InfiniteData, useInfiniteQuery, useMutation } from '@tanstack/reac
 import { api } from '../../api/client.ts';
 import { queryClient } from '../../api/queryClient.ts';
 import type { Page } from '../../api/types.ts';
+import { type ReferralStatus, type Sex, SEXES } from '../cases/codes.ts';
 
-/** Lifecycle of a referral (the server's workflow decides the moves). */
-export const REFERRAL_STATUSES = ['sent', 'accepted', 'completed', 'declined'] as const;
-/** A referral status. */
-export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
-
-/** Sex codes the server records; labels come from `partner.sexes.*`. */
-export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
-/** A sex code. */
-export type Sex = (typeof SEXES)[number];
 /** Narrow a shared `sex` value to a known code. */
 export const isSex = (value: string): value is Sex => (SEXES as readonly string[]).includes(value);
 

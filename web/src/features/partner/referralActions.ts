@@ -1,5 +1,5 @@
 /** Pure helpers of the partner's referral answers, kept apart from React so they are unit-tested. */
-import type { ReferralStatus } from './api.ts';
+import type { ReferralStatus } from '../cases/codes.ts';
 
 /** A status an answer moves a referral to (never back to `sent`). */
 export type AnswerStatus = Exclude<ReferralStatus, 'sent'>;

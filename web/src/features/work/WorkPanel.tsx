@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useFormat } from '../../i18n/format.ts';
-import type { RiskLevel } from '../intake/codes.ts';
+import type { RiskLevel } from '../cases/codes.ts';
 import { localDay } from '../intake/dates.ts';
 import { useApprovals, useCatalogueNames, useMyWork, useStaffNames } from './api.ts';
 import type { FollowupRow } from './types.ts';

@@ -1,5 +1,5 @@
 /** Shapes of GET /me/work and GET /me/approvals (src/modules/work, src/modules/plans). */
-import type { CaseStatus, CaseType, RiskLevel } from '../intake/codes.ts';
+import type { CaseStatus, CaseType, RiskLevel } from '../cases/codes.ts';
 
 /** An amount as the API returns it: integer tyiyn and the KGS text. */
 export interface Money {

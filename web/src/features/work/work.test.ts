@@ -10,6 +10,7 @@ import {
   CONSENT_SCOPES,
   DOCUMENT_TYPES,
   EPISODE_FACTS,
+  FOLLOWUP_KINDS,
   HOUSEHOLD_RELATIONSHIPS,
   INTAKE_CHANNELS,
   RECRUITER_RELATIONSHIPS,
@@ -18,7 +19,7 @@ import {
   SEXES,
   URGENCIES,
   WHEREABOUTS,
-} from '../intake/codes.ts';
+} from '../cases/codes.ts';
 import { daysBetween } from './WorkPanel.tsx';
 
 const i18nDir = join(import.meta.dirname, '..', '..', 'i18n');
@@ -50,7 +51,7 @@ describe('labels of the intake, hotline and work code lists', () => {
     ['hotline', 'outcomes', CALL_OUTCOMES],
     ['work', 'statuses', CASE_STATUSES],
     ['work', 'risks', RISK_LEVELS],
-    ['work', 'followupKinds', ['visit', 'call']],
+    ['work', 'followupKinds', FOLLOWUP_KINDS],
   ];
   it.each(['en', 'ru', 'ky'])('%s has a label for every code', (lng) => {
     const missing: string[] = [];
