@@ -269,3 +269,31 @@ export type HouseholdRelationship = (typeof HOUSEHOLD_RELATIONSHIPS)[number];
 export const WHEREABOUTS = ['home', 'abroad', 'elsewhere'] as const;
 /** One whereabouts. */
 export type Whereabouts = (typeof WHEREABOUTS)[number];
+
+/** What happened in a case, as its timeline names it (labels: `casesCodes.event.*` in the web app). */
+export const CASE_EVENT_KINDS = [
+  'case_opened',
+  'status_changed',
+  'case_updated',
+  'assigned',
+  'person_updated',
+  'person_merged',
+  'person_merge_undone',
+  'household_changed',
+  'episode_added',
+  'episode_updated',
+  'episode_removed',
+  'screening_changed',
+  'vulnerability_assessed',
+  'rss_assessed',
+  'plan_updated',
+  'plan_item_proposed',
+  'plan_item_changed',
+  'referral_sent',
+  'referral_status_changed',
+  'followup_scheduled',
+  'followup_updated',
+  'call_linked',
+] as const;
+/** A timeline event kind. */
+export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];

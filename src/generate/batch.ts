@@ -18,7 +18,7 @@ import type {
   rssAssessments,
   vulnerabilityAssessments,
 } from '../db/schema/index.ts';
-import type { CaseEventKind } from '../modules/cases/events.ts';
+import type { CaseEventKind } from '../domain/codes.ts';
 
 /** A member of staff who acts in generated cases. */
 export interface Staff {

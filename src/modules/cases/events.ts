@@ -1,31 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/client.ts';
 import { caseEvents } from '../../db/schema/index.ts';
-
-/** What happened in a case, as the timeline names it. */
-export type CaseEventKind =
-  | 'case_opened'
-  | 'status_changed'
-  | 'case_updated'
-  | 'assigned'
-  | 'person_updated'
-  | 'person_merged'
-  | 'person_merge_undone'
-  | 'household_changed'
-  | 'episode_added'
-  | 'episode_updated'
-  | 'episode_removed'
-  | 'screening_changed'
-  | 'vulnerability_assessed'
-  | 'rss_assessed'
-  | 'plan_updated'
-  | 'plan_item_proposed'
-  | 'plan_item_changed'
-  | 'referral_sent'
-  | 'referral_status_changed'
-  | 'followup_scheduled'
-  | 'followup_updated'
-  | 'call_linked';
+import type { CaseEventKind } from '../../domain/codes.ts';
 
 /** Appends an event to a case's timeline inside the use case's transaction. */
 export function recordCaseEvent(

@@ -21,8 +21,9 @@ import {
   persons,
   users,
 } from '../../db/schema/index.ts';
+import type { CaseEventKind } from '../../domain/codes.ts';
 import { Conflict, Invalid, NotFound } from '../../errors.ts';
-import { type CaseEventKind, recordCaseEvent } from '../cases/events.ts';
+import { recordCaseEvent } from '../cases/events.ts';
 import { refreshScreening } from '../cases/screening.ts';
 import { bumpCaseVersion } from '../cases/service.ts';
 import { summaryOf } from '../persons/candidates.ts';

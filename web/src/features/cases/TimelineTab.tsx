@@ -10,7 +10,7 @@ import {
   CASE_STATUSES,
   CASE_TYPES,
   CLOSURE_REASONS,
-  EVENT_KINDS,
+  CASE_EVENT_KINDS,
   FOLLOWUP_KINDS,
   FOLLOWUP_STATUSES,
   HOUSEHOLD_RELATIONSHIPS,
@@ -152,7 +152,7 @@ export function TimelineTab({ c }: CaseTabProps) {
             return (
               <Timeline.Item
                 key={e.seq}
-                title={isCode(EVENT_KINDS, e.kind) ? t(`casesCodes.event.${e.kind}`) : e.kind}
+                title={isCode(CASE_EVENT_KINDS, e.kind) ? t(`casesCodes.event.${e.kind}`) : e.kind}
               >
                 <Stack gap={0}>
                   {detail && <Text size="sm">{detail}</Text>}

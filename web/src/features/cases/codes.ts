@@ -72,6 +72,9 @@ export {
   // `hotline.urgencies.*`.
   URGENCIES,
   type Urgency,
+  // `casesCodes.event.*`.
+  CASE_EVENT_KINDS,
+  type CaseEventKind,
 } from '../../../../src/domain/codes.ts';
 
 // In the order the screening lists its reasons; `casesCodes.fact.*`, `intake.facts.*`.
@@ -171,32 +174,6 @@ export type FollowupKind = (typeof FOLLOWUP_KINDS)[number];
 export const FOLLOWUP_STATUSES = ['scheduled', 'done', 'missed', 'cancelled'] as const;
 /** A follow-up status. */
 export type FollowupStatus = (typeof FOLLOWUP_STATUSES)[number];
-
-/** Timeline event kinds (src/modules/cases/events.ts; `casesCodes.event.*`). */
-export const EVENT_KINDS = [
-  'case_opened',
-  'status_changed',
-  'case_updated',
-  'assigned',
-  'person_updated',
-  'household_changed',
-  'episode_added',
-  'episode_updated',
-  'episode_removed',
-  'screening_changed',
-  'vulnerability_assessed',
-  'rss_assessed',
-  'plan_updated',
-  'plan_item_proposed',
-  'plan_item_changed',
-  'referral_sent',
-  'referral_status_changed',
-  'followup_scheduled',
-  'followup_updated',
-  'call_linked',
-] as const;
-/** A timeline event kind. */
-export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** Countries offered first in the case screens' pickers: where Kyrgyz migrants mostly go, then neighbours. */
 export const COMMON_COUNTRIES = [

@@ -48,7 +48,7 @@ describe('keys built from code lists', () => {
       ...codes.SHARE_FIELDS.map((c) => `casesCodes.share.${c}`),
       ...codes.FOLLOWUP_KINDS.map((c) => `casesCodes.followupKind.${c}`),
       ...codes.FOLLOWUP_STATUSES.map((c) => `casesCodes.followupStatus.${c}`),
-      ...codes.EVENT_KINDS.map((c) => `casesCodes.event.${c}`),
+      ...codes.CASE_EVENT_KINDS.map((c) => `casesCodes.event.${c}`),
       ...KNOWN_CODES.map((c) => `cases.apiErrors.${c}`),
       ...CONSENT_GAPS.map((c) => `cases.consentGaps.${c}`),
       ...['person', 'migration', 'assessments', 'plan', 'referrals', 'followups', 'timeline'].map(
