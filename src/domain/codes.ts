@@ -297,3 +297,34 @@ export const CASE_EVENT_KINDS = [
 ] as const;
 /** A timeline event kind. */
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
+
+/** What a beneficiary may consent to at intake. */
+export const CONSENT_SCOPES = [
+  'data_processing',
+  'referral',
+  'follow_up',
+  'data_sharing_anonymised',
+] as const;
+/** A consent scope. */
+export type ConsentScope = (typeof CONSENT_SCOPES)[number];
+
+/** Identity documents a person holds or had taken from them. */
+export const DOCUMENT_TYPES = [
+  'passport',
+  'national_id',
+  'birth_certificate',
+  'work_permit',
+  'other',
+] as const;
+/** A document type. */
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+/** The kinds of follow-up: a home visit or a call. */
+export const FOLLOWUP_KINDS = ['visit', 'call'] as const;
+/** A follow-up kind. */
+export type FollowupKind = (typeof FOLLOWUP_KINDS)[number];
+
+/** Where a follow-up stands; only `scheduled` ones can become overdue. */
+export const FOLLOWUP_STATUSES = ['scheduled', 'done', 'missed', 'cancelled'] as const;
+/** A follow-up status. */
+export type FollowupStatus = (typeof FOLLOWUP_STATUSES)[number];

@@ -24,6 +24,7 @@ import type {
   TraffickingLikelihood,
   Whereabouts,
 } from '../../domain/codes.ts';
+import type { DocumentType } from '../../domain/codes.ts';
 import type { ScreeningResult } from '../../domain/screening.ts';
 import { offices, users } from './accounts.ts';
 
@@ -34,7 +35,7 @@ const stamps = {
 
 /** An identity document: held by the person, or retained by someone else (an employer, a recruiter). */
 export interface IdentityDocument {
-  type: 'passport' | 'national_id' | 'birth_certificate' | 'work_permit' | 'other';
+  type: DocumentType;
   number?: string | undefined;
   heldBy?: string | undefined;
 }

@@ -4,6 +4,7 @@ import {
   CASE_STATUSES,
   CASE_TYPES,
   CLOSURE_REASONS,
+  CONSENT_SCOPES,
   HOUSEHOLD_RELATIONSHIPS,
   INTAKE_CHANNELS,
   RISK_LEVELS,
@@ -17,14 +18,6 @@ import { rssScoresSchema } from '../../domain/rss.ts';
 import { personIn, personOut } from '../persons/schema.ts';
 import { ACTIONS } from '../../access/policy.ts';
 import { today } from '../../clock.ts';
-
-/** What the beneficiary agreed to. */
-export const CONSENT_SCOPES = [
-  'data_processing',
-  'referral',
-  'follow_up',
-  'data_sharing_anonymised',
-] as const;
 
 const pastDate = isoDateSchema.refine((d) => d <= today(), 'The date is in the future');
 

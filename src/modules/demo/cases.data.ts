@@ -1,18 +1,20 @@
 import type { z } from 'zod';
-import type {
-  CaseStatus,
-  ClosureReason,
-  IntakeChannel,
-  RecruiterRelationship,
-  ReferralStatus,
-  Sector,
-  TraffickingLikelihood,
+import {
+  CONSENT_SCOPES,
+  type CaseStatus,
+  type ClosureReason,
+  type ConsentScope,
+  type FollowupKind,
+  type IntakeChannel,
+  type RecruiterRelationship,
+  type ReferralStatus,
+  type Sector,
+  type TraffickingLikelihood,
 } from '../../domain/codes.ts';
 import type { rssIn, vulnerabilityIn } from '../assessments/schema.ts';
 import type { createCallIn } from '../calls/schema.ts';
-import { CONSENT_SCOPES, type createCaseIn } from '../cases/schema.ts';
+import type { createCaseIn } from '../cases/schema.ts';
 import type { createEpisodeIn } from '../episodes/schema.ts';
-import type { FOLLOWUP_KINDS } from '../followups/schema.ts';
 import type { personIn } from '../persons/schema.ts';
 import type { proposeItemIn } from '../plans/schema.ts';
 import type { referralIn } from '../referrals/schema.ts';
@@ -53,7 +55,7 @@ export interface DemoCase {
     answers?: { status: ReferralStatus; note: string }[];
   }[];
   /** Scheduled by the worker; `done` (a day and a note) records the outcome. */
-  followups?: { kind: (typeof FOLLOWUP_KINDS)[number]; dueOn: string; done?: { on: string; note: string } }[];
+  followups?: { kind: FollowupKind; dueOn: string; done?: { on: string; note: string } }[];
   status: CaseStatus;
   /** For a closed case: the status it is closed from and why. */
   closure?: { from: CaseStatus; reason: ClosureReason; note?: string };
@@ -131,7 +133,7 @@ export const rss = (takenOn: string, answers: Record<string, number>) => ({
 });
 
 /** Consent given on a day, by default to everything. */
-export const consent = (givenOn: string, scope: (typeof CONSENT_SCOPES)[number][] = [...CONSENT_SCOPES]) => ({
+export const consent = (givenOn: string, scope: ConsentScope[] = [...CONSENT_SCOPES]) => ({
   givenOn,
   scope,
 });

@@ -1,12 +1,8 @@
 import { z } from 'zod';
+import { FOLLOWUP_KINDS, FOLLOWUP_STATUSES } from '../../domain/codes.ts';
 import { isoDateSchema } from '../../domain/dates.ts';
 import { versionIn } from '../../http/schemas.ts';
 import { today } from '../../clock.ts';
-
-/** The kinds of follow-up: a home visit or a call. */
-export const FOLLOWUP_KINDS = ['visit', 'call'] as const;
-/** Where a follow-up stands; only `scheduled` ones can become overdue. */
-export const FOLLOWUP_STATUSES = ['scheduled', 'done', 'missed', 'cancelled'] as const;
 
 /** Body of POST /cases/:id/followups. */
 export const followupIn = z

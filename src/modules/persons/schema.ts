@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { versionIn } from '../../http/schemas.ts';
-import { SEXES } from '../../domain/codes.ts';
+import { DOCUMENT_TYPES, SEXES } from '../../domain/codes.ts';
 import { DEFAULT_THRESHOLD, MATCH_COMPONENTS } from '../../domain/matching.ts';
 import { isoDateSchema } from '../../domain/dates.ts';
 import { districtInRegion, isAdminCode, isRegion } from '../../reference/admin.ts';
@@ -12,7 +12,7 @@ export const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'A phone number in E.1
 
 const identityDocument = z
   .object({
-    type: z.enum(['passport', 'national_id', 'birth_certificate', 'work_permit', 'other']),
+    type: z.enum(DOCUMENT_TYPES),
     number: z.string().trim().max(40).optional(),
     heldBy: z.string().trim().max(200).optional(),
   })

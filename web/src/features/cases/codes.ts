@@ -2,10 +2,10 @@
  * The web app's code lists, each written once. A list the API keeps in a pure domain module
  * (src/domain/codes.ts, screening.ts, vulnerability.ts, rss.ts: zod, nothing of Node) is re-exported
  * from there, so a screen cannot offer a code the API rejects. The lists defined here are the web's
- * own: those whose server counterpart sits in a module schema the browser must not bundle (it pulls
- * drizzle and Node), which must follow a change there by hand, and the pickers' shortlists. Only
- * codes live here: labels are in the translation files (the keys are named beside each list), and
- * which codes an actor may use right now always comes from the API (abilities, allowedTransitions …).
+ * own: the fields a referral may share (the API names them as the keys of an object), suggested
+ * factor codes the API does not restrict, and the pickers' shortlists. Only codes live here: labels
+ * are in the translation files (the keys are named beside each list), and which codes an actor may
+ * use right now always comes from the API (abilities, allowedTransitions …).
  */
 import type { DomvLevel } from '../../../../src/domain/codes.ts';
 import { RSS_DIMENSIONS } from '../../../../src/domain/rss.ts';
@@ -75,6 +75,18 @@ export {
   // `casesCodes.event.*`.
   CASE_EVENT_KINDS,
   type CaseEventKind,
+  // `casesCodes.consent.*`, `intake.consentScopes.*`.
+  CONSENT_SCOPES,
+  type ConsentScope,
+  // `casesCodes.document.*`, `intake.documentTypes.*`.
+  DOCUMENT_TYPES,
+  type DocumentType,
+  // `casesCodes.followupKind.*`, `work.followupKinds.*`.
+  FOLLOWUP_KINDS,
+  type FollowupKind,
+  // `casesCodes.followupStatus.*`.
+  FOLLOWUP_STATUSES,
+  type FollowupStatus,
 } from '../../../../src/domain/codes.ts';
 
 // In the order the screening lists its reasons; `casesCodes.fact.*`, `intake.facts.*`.
@@ -95,33 +107,6 @@ export {
   KOLDOO_RSS_1,
   rssInstrumentKey,
 } from '../../../../src/domain/rss.ts';
-
-/**
- * Identity document types, as src/modules/persons/schema.ts accepts them (`casesCodes.document.*`,
- * `intake.documentTypes.*`).
- */
-export const DOCUMENT_TYPES = [
-  'passport',
-  'national_id',
-  'birth_certificate',
-  'work_permit',
-  'other',
-] as const;
-/** A document type. */
-export type DocumentType = (typeof DOCUMENT_TYPES)[number];
-
-/**
- * What a beneficiary may consent to, as src/modules/cases/schema.ts has it (`casesCodes.consent.*`,
- * `intake.consentScopes.*`).
- */
-export const CONSENT_SCOPES = [
-  'data_processing',
-  'referral',
-  'follow_up',
-  'data_sharing_anonymised',
-] as const;
-/** A consent scope. */
-export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 
 /**
  * Suggested factor codes per DoMV level, as DOMAIN.md lists them; the API accepts any code, so the
@@ -161,19 +146,6 @@ export type ScoreSeries = (typeof SCORE_SERIES)[number];
 export const SHARE_FIELDS = ['phone', 'originRegion', 'ageBand', 'sex'] as const;
 /** A shareable field. */
 export type ShareField = (typeof SHARE_FIELDS)[number];
-
-/**
- * Follow-up kinds, as src/modules/followups/schema.ts has them (`casesCodes.followupKind.*`,
- * `work.followupKinds.*`).
- */
-export const FOLLOWUP_KINDS = ['visit', 'call'] as const;
-/** A follow-up kind. */
-export type FollowupKind = (typeof FOLLOWUP_KINDS)[number];
-
-/** Follow-up statuses, as src/modules/followups/schema.ts has them (`casesCodes.followupStatus.*`). */
-export const FOLLOWUP_STATUSES = ['scheduled', 'done', 'missed', 'cancelled'] as const;
-/** A follow-up status. */
-export type FollowupStatus = (typeof FOLLOWUP_STATUSES)[number];
 
 /** Countries offered first in the case screens' pickers: where Kyrgyz migrants mostly go, then neighbours. */
 export const COMMON_COUNTRIES = [
