@@ -1,23 +1,11 @@
 import '@mantine/core/styles/InlineInput.css';
 import '@mantine/core/styles/Checkbox.css';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
-import { useServerErrors } from '../../hooks/useServerErrors.ts';
-import { apiErrorMessage, issueMessage } from '../../i18n/messages.ts';
+import { issueMessage } from '../../i18n/messages.ts';
 import { type CatalogueItem, fetchCatalogueItem, useSaveCatalogueItem } from './api.ts';
 import {
   CATALOGUE_FIELDS,
@@ -30,10 +18,9 @@ import {
   suggestCode,
   validateItem,
 } from './catalogueForm.ts';
-import { ConflictAlert, MergedNotice } from './ConflictAlert.tsx';
-import { mergeLatest } from './merge.ts';
+import { SaveAlerts } from './ConflictAlert.tsx';
 import { formatKgs } from './money.ts';
-import { useTouched } from './useTouched.ts';
+import { useMergingForm } from './useMergingForm.ts';
 
 const fieldId = (field: CatalogueField) => `catalogue-${field}`;
 const NAME_FIELDS = { en: 'nameEn', ru: 'nameRu', ky: 'nameKy' } as const;
@@ -74,31 +61,24 @@ export function CatalogueForm({
   const locale = i18n.language;
   const save = useSaveCatalogueItem();
   const namesId = useId();
-  const initial = item ? itemToForm(item, locale) : EMPTY_ITEM;
-  const [values, setValues] = useState<CatalogueFormValues>(initial);
-  const [base, setBase] = useState<CatalogueFormValues>(initial);
-  const [version, setVersion] = useState(item?.version ?? 0);
+  const form = useMergingForm<CatalogueFormValues, CatalogueField>({
+    initial: item ? itemToForm(item, locale) : EMPTY_ITEM,
+    version: item?.version ?? 0,
+    fields: CATALOGUE_FIELDS,
+    fieldId,
+    extraErrors,
+  });
+  const { values, setValues, server, mergeNote } = form;
   const [codeEdited, setCodeEdited] = useState(false);
-  const touched = useTouched<CatalogueField>();
-  const server = useServerErrors(CATALOGUE_FIELDS, extraErrors);
-  const [conflict, setConflict] = useState(false);
-  const [reloading, setReloading] = useState(false);
-  const [merged, setMerged] = useState<{ changed: CatalogueField[]; clashes: CatalogueField[] } | null>(null);
-  const [otherError, setOtherError] = useState<unknown>(null);
 
   const problems = validateItem(values, locale, !item);
   // Examples are written the way the user's language writes numbers (19,500.50 or 19 500,50).
   const example = formatKgs('19500.50', locale);
   const errorFor = (field: CatalogueField) => {
     const key = problems[field];
-    return key && touched.visible(field) ? t(key, { example }) : server.messages[field];
+    return key && form.touched.visible(field) ? t(key, { example }) : server.messages[field];
   };
   const label = (field: CatalogueField) => t(`admin.catalogue.fields.${field}`);
-  const mergeNote = (field: CatalogueField, hint?: string) => {
-    if (merged?.clashes.includes(field)) return t('admin.conflict.fieldClash');
-    if (merged?.changed.includes(field)) return t('admin.conflict.fieldChanged');
-    return hint;
-  };
 
   const input = (field: Exclude<CatalogueField, 'active'>) => ({
     id: fieldId(field),
@@ -114,58 +94,29 @@ export function CatalogueForm({
       if (field === 'code') setCodeEdited(true);
       server.edited(field);
     },
-    onBlur: () => touched.touch(field),
+    onBlur: () => form.touched.touch(field),
     error: errorFor(field),
   });
 
-  const focus = (field: CatalogueField) => document.getElementById(fieldId(field))?.focus();
-
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    touched.submit();
-    setOtherError(null);
-    const first = CATALOGUE_FIELDS.find((f) => f in problems);
-    if (first) {
-      focus(first);
-      return;
-    }
+    if (!form.check(problems)) return;
     const request = item
-      ? { code: item.code, body: formToUpdate(values, locale, version) }
+      ? { code: item.code, body: formToUpdate(values, locale, form.version) }
       : { body: formToCreate(values, locale) };
     save.mutate(request, {
       onSuccess: ({ item: saved }) => onDone(item ? 'updated' : 'created', saved),
-      onError: (error) => {
-        if (error instanceof ApiError && error.code === 'version_conflict') {
-          setConflict(true);
-          return;
-        }
-        const firstServer = server.report(error);
-        if (firstServer) focus(firstServer);
-        else setOtherError(error);
-      },
+      onError: form.failed,
     });
   };
 
   const reloadLatest = async () => {
     if (!item) return;
-    setReloading(true);
-    setOtherError(null);
-    try {
+    await form.reload(async () => {
       const latest = await fetchCatalogueItem(item.code);
       if (!latest) throw new ApiError(404, 'not_found', 'The item is gone');
-      const theirs = itemToForm(latest, locale);
-      const result = mergeLatest(base, values, theirs);
-      setValues(result.values);
-      setBase(theirs);
-      setVersion(latest.version);
-      setMerged({ changed: result.theirChanges, clashes: result.clashes });
-      setConflict(false);
-      server.clear();
-    } catch (error) {
-      setOtherError(error);
-    } finally {
-      setReloading(false);
-    }
+      return { values: itemToForm(latest, locale), version: latest.version };
+    });
   };
 
   return (
@@ -175,13 +126,7 @@ export function CatalogueForm({
       </Title>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
-          {conflict && <ConflictAlert onReload={() => void reloadLatest()} reloading={reloading} />}
-          {merged && <MergedNotice changed={merged.changed.map(label)} />}
-          {otherError != null && (
-            <Alert color="red" role="alert">
-              {apiErrorMessage(t, otherError)}
-            </Alert>
-          )}
+          <SaveAlerts form={form} label={label} onReload={() => void reloadLatest()} />
           <Stack gap="xs" role="group" aria-labelledby={namesId}>
             <div>
               <Text id={namesId} size="sm" fw="var(--mantine-font-weight-medium)">
@@ -269,7 +214,7 @@ export function CatalogueForm({
             />
           )}
           <Group>
-            <Button type="submit" loading={save.isPending} disabled={conflict}>
+            <Button type="submit" loading={save.isPending} disabled={form.conflict}>
               {item ? t('admin.save') : t('admin.catalogue.create')}
             </Button>
             <Button variant="default" onClick={onCancel}>

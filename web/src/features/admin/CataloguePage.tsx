@@ -1,12 +1,12 @@
-import { Alert, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LOCALES } from '../../api/types.ts';
 import { RequireAbility } from '../../auth/RequireAbility.tsx';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { PageLoader } from '../../components/PageLoader.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { QueryStates } from '../../components/QueryStates.tsx';
+import { SavedNotice } from '../../components/SavedNotice.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { useFormWithNotice } from '../../hooks/useFormWithNotice.ts';
 import { type CatalogueItem, useCatalogue } from './api.ts';
 import { CatalogueForm } from './CatalogueForm.tsx';
 import { formatKgs } from './money.ts';
@@ -18,8 +18,7 @@ function CatalogueTable({ onEdit }: { onEdit: (item: CatalogueItem) => void }) {
   const lng = LOCALES.find((l) => l === i18n.language) ?? 'en';
   const others = LOCALES.filter((l) => l !== lng);
 
-  if (query.isPending) return <PageLoader />;
-  if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+  if (!query.isSuccess) return <QueryStates query={query} />;
   const items = query.data.items;
   if (items.length === 0) return <Text c="dimmed">{t('admin.catalogue.empty')}</Text>;
 
@@ -86,12 +85,14 @@ function CatalogueTable({ onEdit }: { onEdit: (item: CatalogueItem) => void }) {
 function CatalogueAdmin() {
   const { t, i18n } = useTranslation();
   const lng = LOCALES.find((l) => l === i18n.language) ?? 'en';
-  const [editing, setEditing] = useState<CatalogueItem | 'new' | null>(null);
-  const [saved, setSaved] = useState<{ result: 'created' | 'updated'; name: string } | null>(null);
+  const {
+    editing,
+    notice: saved,
+    ...form
+  } = useFormWithNotice<CatalogueItem | 'new', { result: 'created' | 'updated'; name: string }>();
 
   const open = (target: CatalogueItem | 'new') => {
-    setSaved(null);
-    setEditing(target);
+    form.open(target);
     window.scrollTo({ top: 0 });
   };
 
@@ -103,27 +104,18 @@ function CatalogueAdmin() {
       </Group>
       <Text maw={720}>{t('admin.catalogue.intro')}</Text>
       {saved && (
-        <Alert
-          color="green"
-          role="status"
-          withCloseButton
-          closeButtonLabel={t('common.close')}
-          onClose={() => setSaved(null)}
-        >
+        <SavedNotice onClose={form.dismiss}>
           {saved.result === 'created'
             ? t('admin.catalogue.created', { name: saved.name })
             : t('admin.catalogue.updated', { name: saved.name })}
-        </Alert>
+        </SavedNotice>
       )}
       {editing !== null && (
         <CatalogueForm
           key={editing === 'new' ? 'new' : editing.code}
           item={editing === 'new' ? undefined : editing}
-          onDone={(result, item) => {
-            setEditing(null);
-            setSaved({ result, name: item.names[lng] });
-          }}
-          onCancel={() => setEditing(null)}
+          onDone={(result, item) => form.finish({ result, name: item.names[lng] })}
+          onCancel={form.close}
         />
       )}
       <CatalogueTable onEdit={open} />

@@ -1,5 +1,6 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { apiErrorMessage } from '../../i18n/messages.ts';
 
 /**
  * What a form shows on 409 `version_conflict`: someone saved first. The reload merges their
@@ -28,5 +29,30 @@ export function MergedNotice({ changed }: { changed: string[] }) {
         ? t('admin.conflict.mergedNothing')
         : t('admin.conflict.merged', { fields: changed.join(', ') })}
     </Alert>
+  );
+}
+
+/** Everything an admin form says above its fields about the last save: the 409, the merge, any other error. */
+export function SaveAlerts<F extends string>({
+  form,
+  label,
+  onReload,
+}: {
+  form: { conflict: boolean; reloading: boolean; merged: { changed: F[] } | null; otherError: unknown };
+  /** The translated name of a field, for the list of what someone else changed. */
+  label: (field: F) => string;
+  onReload: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {form.conflict && <ConflictAlert onReload={onReload} reloading={form.reloading} />}
+      {form.merged && <MergedNotice changed={form.merged.changed.map(label)} />}
+      {form.otherError != null && (
+        <Alert color="red" role="alert">
+          {apiErrorMessage(t, form.otherError)}
+        </Alert>
+      )}
+    </>
   );
 }

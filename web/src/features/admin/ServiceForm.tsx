@@ -1,7 +1,6 @@
 import '@mantine/core/styles/InlineInput.css';
 import '@mantine/core/styles/Checkbox.css';
 import {
-  Alert,
   Button,
   Checkbox,
   Group,
@@ -14,17 +13,14 @@ import {
   Title,
 } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { useAllOffices } from '../../api/offices.ts';
-import { useServerErrors } from '../../hooks/useServerErrors.ts';
-import { apiErrorMessage } from '../../i18n/messages.ts';
 import { SERVICE_KINDS } from '../cases/codes.ts';
 import { fetchService, type Service, useSaveService } from './api.ts';
 import { AreaPicker } from './AreaPicker.tsx';
-import { ConflictAlert, MergedNotice } from './ConflictAlert.tsx';
-import { mergeLatest } from './merge.ts';
+import { SaveAlerts } from './ConflictAlert.tsx';
 import {
   EMPTY_SERVICE,
   formToCreate,
@@ -35,7 +31,7 @@ import {
   serviceToForm,
   validateService,
 } from './serviceForm.ts';
-import { useTouched } from './useTouched.ts';
+import { useMergingForm } from './useMergingForm.ts';
 
 const fieldId = (field: ServiceField) => `service-${field}`;
 
@@ -64,28 +60,21 @@ export function ServiceForm({
   const { t } = useTranslation();
   const save = useSaveService();
   const offices = useAllOffices();
-  const initial = service ? serviceToForm(service) : EMPTY_SERVICE;
-  const [values, setValues] = useState<ServiceFormValues>(initial);
-  const [base, setBase] = useState<ServiceFormValues>(initial);
-  const [version, setVersion] = useState(service?.version ?? 0);
-  const touched = useTouched<ServiceField>();
-  const server = useServerErrors(SERVICE_FIELDS, ruleErrors);
-  const [conflict, setConflict] = useState(false);
-  const [reloading, setReloading] = useState(false);
-  const [merged, setMerged] = useState<{ changed: ServiceField[]; clashes: ServiceField[] } | null>(null);
-  const [otherError, setOtherError] = useState<unknown>(null);
+  const form = useMergingForm<ServiceFormValues, ServiceField>({
+    initial: service ? serviceToForm(service) : EMPTY_SERVICE,
+    version: service?.version ?? 0,
+    fields: SERVICE_FIELDS,
+    fieldId,
+    extraErrors: ruleErrors,
+  });
+  const { values, setValues, server, mergeNote } = form;
 
   const problems = validateService(values);
   const errorFor = (field: ServiceField) => {
     const key = problems[field];
-    return key && touched.visible(field) ? t(key) : server.messages[field];
+    return key && form.touched.visible(field) ? t(key) : server.messages[field];
   };
   const label = (field: ServiceField) => t(`admin.services.fields.${field}`);
-  const mergeNote = (field: ServiceField, hint?: string) => {
-    if (merged?.clashes.includes(field)) return t('admin.conflict.fieldClash');
-    if (merged?.changed.includes(field)) return t('admin.conflict.fieldChanged');
-    return hint;
-  };
 
   const set = <K extends ServiceField>(field: K, value: ServiceFormValues[K]) => {
     setValues((v) => ({ ...v, [field]: value }));
@@ -100,57 +89,28 @@ export function ServiceForm({
       setValues((v) => ({ ...v, [field]: value }));
       server.edited(field);
     },
-    onBlur: () => touched.touch(field),
+    onBlur: () => form.touched.touch(field),
     error: errorFor(field),
   });
 
-  const focus = (field: ServiceField) => document.getElementById(fieldId(field))?.focus();
-
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    touched.submit();
-    setOtherError(null);
-    const first = SERVICE_FIELDS.find((f) => f in problems);
-    if (first) {
-      focus(first);
-      return;
-    }
+    if (!form.check(problems)) return;
     const input = service
-      ? { id: service.id, body: formToUpdate(values, version) }
+      ? { id: service.id, body: formToUpdate(values, form.version) }
       : { body: formToCreate(values) };
     save.mutate(input, {
       onSuccess: ({ service: saved }) => onDone(service ? 'updated' : 'created', saved),
-      onError: (error) => {
-        if (error instanceof ApiError && error.code === 'version_conflict') {
-          setConflict(true);
-          return;
-        }
-        const firstServer = server.report(error);
-        if (firstServer) focus(firstServer);
-        else setOtherError(error);
-      },
+      onError: form.failed,
     });
   };
 
   const reloadLatest = async () => {
     if (!service) return;
-    setReloading(true);
-    setOtherError(null);
-    try {
+    await form.reload(async () => {
       const latest = await fetchService(service.id);
-      const theirs = serviceToForm(latest);
-      const result = mergeLatest(base, values, theirs);
-      setValues(result.values);
-      setBase(theirs);
-      setVersion(latest.version);
-      setMerged({ changed: result.theirChanges, clashes: result.clashes });
-      setConflict(false);
-      server.clear();
-    } catch (error) {
-      setOtherError(error);
-    } finally {
-      setReloading(false);
-    }
+      return { values: serviceToForm(latest), version: latest.version };
+    });
   };
 
   const organisations = [...(offices.data ?? [])].sort((a, b) => a.name.localeCompare(b.name));
@@ -162,13 +122,7 @@ export function ServiceForm({
       </Title>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
-          {conflict && <ConflictAlert onReload={() => void reloadLatest()} reloading={reloading} />}
-          {merged && <MergedNotice changed={merged.changed.map(label)} />}
-          {otherError != null && (
-            <Alert color="red" role="alert">
-              {apiErrorMessage(t, otherError)}
-            </Alert>
-          )}
+          <SaveAlerts form={form} label={label} onReload={() => void reloadLatest()} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NativeSelect
               {...text('organisationId')}
@@ -202,7 +156,7 @@ export function ServiceForm({
             id={fieldId('regionCodes')}
             value={values.regionCodes}
             onChange={(codes) => set('regionCodes', codes)}
-            onBlur={() => touched.touch('regionCodes')}
+            onBlur={() => form.touched.touch('regionCodes')}
             error={errorFor('regionCodes')}
             note={mergeNote('regionCodes')}
           />
@@ -233,7 +187,7 @@ export function ServiceForm({
             error={server.messages.active}
           />
           <Group>
-            <Button type="submit" loading={save.isPending} disabled={conflict}>
+            <Button type="submit" loading={save.isPending} disabled={form.conflict}>
               {service ? t('admin.save') : t('admin.services.create')}
             </Button>
             <Button variant="default" onClick={onCancel}>

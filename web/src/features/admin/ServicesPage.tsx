@@ -1,12 +1,13 @@
-import { Alert, Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RequireAbility } from '../../auth/RequireAbility.tsx';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
-import { PageLoader } from '../../components/PageLoader.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { QueryStates } from '../../components/QueryStates.tsx';
+import { SavedNotice } from '../../components/SavedNotice.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { useFormWithNotice } from '../../hooks/useFormWithNotice.ts';
 import { SERVICE_KINDS, type ServiceKind } from '../cases/codes.ts';
 import { type Service, type ServiceFilters, useServicesPages } from './api.ts';
 import { placeNamer, useRegions } from './regions.ts';
@@ -102,8 +103,7 @@ function ServicesTable({ filters, onEdit }: { filters: ServiceFilters; onEdit: (
   const regions = useRegions();
   const place = placeNamer(regions.data, i18n.language);
 
-  if (query.isPending) return <PageLoader />;
-  if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+  if (!query.isSuccess) return <QueryStates query={query} />;
   const services = query.data.pages.flatMap((p) => p.items);
   const filtered = filters.kind || filters.region || filters.q || filters.active;
   if (services.length === 0) {
@@ -176,12 +176,14 @@ function ServicesTable({ filters, onEdit }: { filters: ServiceFilters; onEdit: (
 function ServicesDirectory() {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<ServiceFilters>(NO_FILTERS);
-  const [editing, setEditing] = useState<Service | 'new' | null>(null);
-  const [saved, setSaved] = useState<{ result: 'created' | 'updated'; name: string } | null>(null);
+  const {
+    editing,
+    notice: saved,
+    ...form
+  } = useFormWithNotice<Service | 'new', { result: 'created' | 'updated'; name: string }>();
 
   const open = (target: Service | 'new') => {
-    setSaved(null);
-    setEditing(target);
+    form.open(target);
     window.scrollTo({ top: 0 });
   };
 
@@ -193,27 +195,18 @@ function ServicesDirectory() {
       </Group>
       <Text maw={720}>{t('admin.services.intro')}</Text>
       {saved && (
-        <Alert
-          color="green"
-          role="status"
-          withCloseButton
-          closeButtonLabel={t('common.close')}
-          onClose={() => setSaved(null)}
-        >
+        <SavedNotice onClose={form.dismiss}>
           {saved.result === 'created'
             ? t('admin.services.created', { name: saved.name })
             : t('admin.services.updated', { name: saved.name })}
-        </Alert>
+        </SavedNotice>
       )}
       {editing !== null && (
         <ServiceForm
           key={editing === 'new' ? 'new' : editing.id}
           service={editing === 'new' ? undefined : editing}
-          onDone={(result, service) => {
-            setEditing(null);
-            setSaved({ result, name: service.name });
-          }}
-          onCancel={() => setEditing(null)}
+          onDone={(result, service) => form.finish({ result, name: service.name })}
+          onCancel={form.close}
         />
       )}
       <Filters onChange={setFilters} />

@@ -18,9 +18,10 @@ import {
 } from '@mantine/core';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { PageLoader } from '../../components/PageLoader.tsx';
+import { QueryStates } from '../../components/QueryStates.tsx';
+import { SavedNotice } from '../../components/SavedNotice.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
+import { useFormWithNotice } from '../../hooks/useFormWithNotice.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useAddRss, useAddVulnerability, useRssAssessments, useVulnerability } from './api.ts';
 import { RiskBadge } from './Badges.tsx';
@@ -46,6 +47,7 @@ import {
 } from './forms.ts';
 import { DateField } from './inputs.tsx';
 import { ScoresChart } from './ScoresChart.tsx';
+import { SectionHeader } from './SectionHeader.tsx';
 import type { RssAssessment } from './types.ts';
 import { useCaseForm } from './useCaseForm.ts';
 import { compact, dateProblem, optionalText, problem } from './validation.ts';
@@ -195,60 +197,21 @@ function RssSection({ caseId, canWrite }: { caseId: string; canWrite: boolean })
   const { t } = useTranslation();
   const fmt = useFormat();
   const query = useRssAssessments(caseId);
-  const [adding, setAdding] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const form = useFormWithNotice<'new'>();
   const items = query.data ?? [];
   const latest = items.at(-1);
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="rss-title">
       <Stack gap="md">
-        <Group justify="space-between">
-          <Title order={2} size="h4" id="rss-title">
-            {t('cases.rss.title')}
-          </Title>
-          {canWrite && !adding && (
-            <Button
-              size="sm"
-              onClick={() => {
-                setSaved(false);
-                setAdding(true);
-              }}
-            >
-              {t('cases.rss.add')}
-            </Button>
-          )}
-        </Group>
-        {saved && (
-          <Alert
-            color="green"
-            role="status"
-            withCloseButton
-            closeButtonLabel={t('common.close')}
-            onClose={() => setSaved(false)}
-          >
-            {t('cases.rss.saved')}
-          </Alert>
-        )}
-        {adding && (
-          <RssForm
-            caseId={caseId}
-            onSaved={() => {
-              setAdding(false);
-              setSaved(true);
-            }}
-            onCancel={() => setAdding(false)}
-          />
-        )}
-        {query.isPending ? (
-          <PageLoader />
-        ) : query.isError ? (
-          <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-        ) : items.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('cases.rss.empty')}
-          </Text>
-        ) : (
+        <SectionHeader
+          title={t('cases.rss.title')}
+          titleId="rss-title"
+          action={canWrite && !form.editing && { label: t('cases.rss.add'), onClick: () => form.open('new') }}
+        />
+        {form.notice && <SavedNotice onClose={form.dismiss}>{t('cases.rss.saved')}</SavedNotice>}
+        {form.editing && <RssForm caseId={caseId} onSaved={() => form.finish(true)} onCancel={form.close} />}
+        <QueryStates query={query} isEmpty={items.length === 0} empty={t('cases.rss.empty')} emptySize="sm">
           <>
             {latest && (
               <Stack gap={4}>
@@ -258,7 +221,7 @@ function RssSection({ caseId, canWrite }: { caseId: string; canWrite: boolean })
             )}
             <ScoresChart trend={items.map((a) => ({ takenOn: a.takenOn, scores: a.scores }))} />
           </>
-        )}
+        </QueryStates>
       </Stack>
     </Paper>
   );
@@ -512,26 +475,16 @@ function DomvSection({ caseId, canWrite }: { caseId: string; canWrite: boolean }
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="domv-title">
       <Stack gap="md">
-        <Group justify="space-between">
-          <Title order={2} size="h4" id="domv-title">
-            {t('cases.domv.title')}
-          </Title>
-          {canWrite && !adding && (
-            <Button size="sm" variant="default" onClick={() => setAdding(true)}>
-              {t('cases.domv.add')}
-            </Button>
-          )}
-        </Group>
+        <SectionHeader
+          title={t('cases.domv.title')}
+          titleId="domv-title"
+          action={
+            canWrite &&
+            !adding && { label: t('cases.domv.add'), onClick: () => setAdding(true), variant: 'default' }
+          }
+        />
         {adding && <DomvForm caseId={caseId} onDone={() => setAdding(false)} />}
-        {query.isPending ? (
-          <PageLoader />
-        ) : query.isError ? (
-          <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-        ) : items.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('cases.domv.empty')}
-          </Text>
-        ) : (
+        <QueryStates query={query} isEmpty={items.length === 0} empty={t('cases.domv.empty')} emptySize="sm">
           <ScrollTable label={t('cases.domv.tableLabel')} minWidth={560}>
             <Table.Thead>
               <Table.Tr>
@@ -573,7 +526,7 @@ function DomvSection({ caseId, canWrite }: { caseId: string; canWrite: boolean }
               ))}
             </Table.Tbody>
           </ScrollTable>
-        )}
+        </QueryStates>
       </Stack>
     </Paper>
   );

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Group,
   NativeSelect,
@@ -13,8 +12,9 @@ import {
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { PageLoader } from '../../components/PageLoader.tsx';
+import { QueryStates } from '../../components/QueryStates.tsx';
+import { SavedNotice } from '../../components/SavedNotice.tsx';
+import { useFormWithNotice } from '../../hooks/useFormWithNotice.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { fetchFollowups, useFollowupMutations, useFollowups } from './api.ts';
 import { FollowupStatusBadge } from './Badges.tsx';
@@ -23,6 +23,7 @@ import { FOLLOWUP_KINDS } from './codes.ts';
 import { FormAlerts } from './FormAlerts.tsx';
 import { DateField } from './inputs.tsx';
 import { useStaffNames } from './labels.ts';
+import { SectionHeader } from './SectionHeader.tsx';
 import type { CaseDetail, Followup } from './types.ts';
 import { useCaseForm } from './useCaseForm.ts';
 import { compact, dateProblem, optionalText } from './validation.ts';
@@ -297,58 +298,25 @@ function FollowupCard({ f, canWrite }: { f: Followup; canWrite: boolean }) {
 export function FollowupsTab({ c }: CaseTabProps) {
   const { t } = useTranslation();
   const query = useFollowups(c.id);
-  const [adding, setAdding] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const form = useFormWithNotice<'new'>();
   const canWrite = c.abilities.includes('case:write');
 
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={2} size="h4">
-          {t('cases.followups.title')}
-        </Title>
-        {canWrite && !adding && (
-          <Button
-            size="sm"
-            onClick={() => {
-              setSaved(false);
-              setAdding(true);
-            }}
-          >
-            {t('cases.followups.schedule')}
-          </Button>
-        )}
-      </Group>
-      {saved && (
-        <Alert
-          color="green"
-          role="status"
-          withCloseButton
-          closeButtonLabel={t('common.close')}
-          onClose={() => setSaved(false)}
-        >
-          {t('cases.followups.scheduled')}
-        </Alert>
-      )}
-      {adding && (
-        <ScheduleForm
-          c={c}
-          onSaved={() => {
-            setAdding(false);
-            setSaved(true);
-          }}
-          onCancel={() => setAdding(false)}
-        />
-      )}
-      {query.isPending ? (
-        <PageLoader />
-      ) : query.isError ? (
-        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.data.length === 0 ? (
-        <Text c="dimmed">{t('cases.followups.empty')}</Text>
-      ) : (
-        query.data.map((f) => <FollowupCard key={f.id} f={f} canWrite={canWrite} />)
-      )}
+      <SectionHeader
+        title={t('cases.followups.title')}
+        action={
+          canWrite &&
+          !form.editing && { label: t('cases.followups.schedule'), onClick: () => form.open('new') }
+        }
+      />
+      {form.notice && <SavedNotice onClose={form.dismiss}>{t('cases.followups.scheduled')}</SavedNotice>}
+      {form.editing && <ScheduleForm c={c} onSaved={() => form.finish(true)} onCancel={form.close} />}
+      <QueryStates query={query} isEmpty={query.data?.length === 0} empty={t('cases.followups.empty')}>
+        {query.data?.map((f) => (
+          <FollowupCard key={f.id} f={f} canWrite={canWrite} />
+        ))}
+      </QueryStates>
     </Stack>
   );
 }

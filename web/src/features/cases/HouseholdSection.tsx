@@ -10,7 +10,6 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,6 +30,7 @@ import {
 } from './forms.ts';
 import { CountrySelect } from './inputs.tsx';
 import { countryName } from './labels.ts';
+import { QUIET, SectionHeader } from './SectionHeader.tsx';
 import type { CaseDetail, HouseholdMember, HouseholdMemberInput } from './types.ts';
 import { useCaseForm } from './useCaseForm.ts';
 
@@ -157,16 +157,15 @@ export function HouseholdSection({ c, showName }: { c: CaseDetail; showName: boo
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="household-title">
-      <Group justify="space-between" mb="sm">
-        <Title order={2} size="h4" id="household-title">
-          {t('cases.household.title')}
-        </Title>
-        {canWrite && editing === null && (
-          <Button size="xs" variant="default" onClick={() => setEditing('new')}>
-            {t('cases.household.add')}
-          </Button>
-        )}
-      </Group>
+      <SectionHeader
+        title={t('cases.household.title')}
+        titleId="household-title"
+        mb="sm"
+        action={
+          canWrite &&
+          editing === null && { label: t('cases.household.add'), onClick: () => setEditing('new'), ...QUIET }
+        }
+      />
       <Stack gap="sm">
         {editing === 'new' && <MemberForm caseId={c.id} onDone={() => setEditing(null)} />}
         {editingMember && (

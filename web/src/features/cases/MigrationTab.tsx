@@ -15,8 +15,9 @@ import {
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { PageLoader } from '../../components/PageLoader.tsx';
+import { QueryStates } from '../../components/QueryStates.tsx';
+import { SavedNotice } from '../../components/SavedNotice.tsx';
+import { useFormWithNotice } from '../../hooks/useFormWithNotice.ts';
 import { fetchEpisodes, useEpisodeMutations, useEpisodes } from './api.ts';
 import { LikelihoodBadge } from './Badges.tsx';
 import type { CaseTabProps } from './CasePage.tsx';
@@ -36,6 +37,7 @@ import {
 } from './forms.ts';
 import { CountrySelect, CurrencySelect, DateField } from './inputs.tsx';
 import { formatMoney } from './money.ts';
+import { SectionHeader } from './SectionHeader.tsx';
 import type { Episode } from './types.ts';
 import { useCaseForm } from './useCaseForm.ts';
 
@@ -290,57 +292,37 @@ export function MigrationTab({ c }: CaseTabProps) {
   const { t } = useTranslation();
   const query = useEpisodes(c.id);
   const mutations = useEpisodeMutations(c.id);
-  const [editing, setEditing] = useState<string | 'new' | null>(null);
-  const [saved, setSaved] = useState<TraffickingLikelihood | null>(null);
+  const form = useFormWithNotice<string | 'new', TraffickingLikelihood>();
   const canWrite = c.abilities.includes('case:write');
 
-  if (query.isPending) return <PageLoader />;
-  if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
-  const editingEpisode = query.data.find((e) => e.id === editing);
+  if (!query.isSuccess) return <QueryStates query={query} />;
+  const editingEpisode = query.data.find((e) => e.id === form.editing);
 
-  const done = (likelihood?: TraffickingLikelihood) => {
-    setEditing(null);
-    setSaved(likelihood ?? null);
-  };
+  const done = (likelihood?: TraffickingLikelihood) => form.finish(likelihood ?? null);
 
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={2} size="h4">
-          {t('cases.migration.title')}
-        </Title>
-        {canWrite && editing === null && (
-          <Button
-            size="sm"
-            onClick={() => {
-              setSaved(null);
-              setEditing('new');
-            }}
-          >
-            {t('cases.migration.add')}
-          </Button>
-        )}
-      </Group>
-      {saved && (
-        <Alert
-          color="green"
-          role="status"
-          withCloseButton
-          closeButtonLabel={t('common.close')}
-          onClose={() => setSaved(null)}
-        >
+      <SectionHeader
+        title={t('cases.migration.title')}
+        action={
+          canWrite &&
+          form.editing === null && { label: t('cases.migration.add'), onClick: () => form.open('new') }
+        }
+      />
+      {form.notice && (
+        <SavedNotice onClose={form.dismiss}>
           <Group gap="xs">
             <Text size="sm">{t('cases.migration.saved')}</Text>
-            <LikelihoodBadge likelihood={saved} />
+            <LikelihoodBadge likelihood={form.notice} />
           </Group>
-        </Alert>
+        </SavedNotice>
       )}
       {mutations.remove.isError && (
         <Alert color="red" role="alert">
           {caseErrorMessage(t, mutations.remove.error)}
         </Alert>
       )}
-      {editing === 'new' && <EpisodeForm caseId={c.id} onDone={done} />}
+      {form.editing === 'new' && <EpisodeForm caseId={c.id} onDone={done} />}
       {editingEpisode && (
         <EpisodeForm key={editingEpisode.id} caseId={c.id} episode={editingEpisode} onDone={done} />
       )}
@@ -351,11 +333,8 @@ export function MigrationTab({ c }: CaseTabProps) {
           <EpisodeCard
             key={e.id}
             episode={e}
-            canWrite={canWrite && editing === null}
-            onEdit={() => {
-              setSaved(null);
-              setEditing(e.id);
-            }}
+            canWrite={canWrite && form.editing === null}
+            onEdit={() => form.open(e.id)}
             onRemove={() => mutations.remove.mutate(e.id)}
             removing={mutations.remove.isPending && mutations.remove.variables === e.id}
           />

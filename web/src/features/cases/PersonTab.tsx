@@ -35,6 +35,7 @@ import {
 import { HouseholdSection } from './HouseholdSection.tsx';
 import { CountrySelect, DateField } from './inputs.tsx';
 import { countryName, useNameLocale, useRegionNames } from './labels.ts';
+import { QUIET, SectionHeader } from './SectionHeader.tsx';
 import type { CaseDetail, IdentityDocument, Person } from './types.ts';
 import { useCaseForm } from './useCaseForm.ts';
 import { compact, dateProblem, problem } from './validation.ts';
@@ -397,16 +398,19 @@ function ConsentSection({ c }: { c: CaseDetail }) {
   const canWrite = c.abilities.includes('case:write');
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="consent-title" id="consent">
-      <Group justify="space-between" mb="sm">
-        <Title order={2} size="h4" id="consent-title">
-          {t('cases.consent.title')}
-        </Title>
-        {canWrite && !editing && (
-          <Button size="xs" variant="default" onClick={() => setEditing(true)}>
-            {c.consentGivenOn ? t('cases.consent.change') : t('cases.consent.record')}
-          </Button>
-        )}
-      </Group>
+      <SectionHeader
+        title={t('cases.consent.title')}
+        titleId="consent-title"
+        mb="sm"
+        action={
+          canWrite &&
+          !editing && {
+            label: c.consentGivenOn ? t('cases.consent.change') : t('cases.consent.record'),
+            onClick: () => setEditing(true),
+            ...QUIET,
+          }
+        }
+      />
       {editing ? (
         <ConsentForm c={c} onDone={() => setEditing(false)} />
       ) : c.consentGivenOn ? (
@@ -445,16 +449,15 @@ export function PersonTab({ c, showName }: CaseTabProps) {
   return (
     <Stack gap="lg">
       <Paper withBorder p="md" component="section" aria-labelledby="person-title">
-        <Group justify="space-between" mb="sm">
-          <Title order={2} size="h4" id="person-title">
-            {t('cases.person.title')}
-          </Title>
-          {canWrite && !editing && (
-            <Button size="xs" variant="default" onClick={() => setEditing(true)}>
-              {t('cases.person.edit')}
-            </Button>
-          )}
-        </Group>
+        <SectionHeader
+          title={t('cases.person.title')}
+          titleId="person-title"
+          mb="sm"
+          action={
+            canWrite &&
+            !editing && { label: t('cases.person.edit'), onClick: () => setEditing(true), ...QUIET }
+          }
+        />
         {editing ? (
           <PersonForm person={c.person} caseId={c.id} onDone={() => setEditing(false)} />
         ) : (

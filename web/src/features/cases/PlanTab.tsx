@@ -18,7 +18,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { PageLoader } from '../../components/PageLoader.tsx';
+import { QueryStates } from '../../components/QueryStates.tsx';
+import { SavedNotice } from '../../components/SavedNotice.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { fetchPlan, useCatalogue, usePlan, usePlanMutations, type PlanMove } from './api.ts';
 import { ItemStateBadge } from './Badges.tsx';
@@ -40,6 +41,7 @@ import {
 import { DateField } from './inputs.tsx';
 import { catalogueName, useNameLocale, useStaffNames } from './labels.ts';
 import { budgetPercent, formatKgs } from './money.ts';
+import { QUIET, SectionHeader } from './SectionHeader.tsx';
 import type { CaseDetail, CatalogueItem, Plan, PlanItem } from './types.ts';
 import { useCaseForm } from './useCaseForm.ts';
 import { compact, dateProblem, optionalText, problem, requiredText } from './validation.ts';
@@ -185,16 +187,16 @@ function GoalsSection({ caseId, plan, canWrite }: { caseId: string; plan: Plan; 
   const [editing, setEditing] = useState(false);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="goals-title">
-      <Group justify="space-between" mb="xs">
-        <Title order={2} size="h5" id="goals-title">
-          {t('cases.plan.goals')}
-        </Title>
-        {canWrite && !editing && (
-          <Button size="xs" variant="default" onClick={() => setEditing(true)}>
-            {t('cases.plan.editGoals')}
-          </Button>
-        )}
-      </Group>
+      <SectionHeader
+        title={t('cases.plan.goals')}
+        titleId="goals-title"
+        titleSize="h5"
+        mb="xs"
+        action={
+          canWrite &&
+          !editing && { label: t('cases.plan.editGoals'), onClick: () => setEditing(true), ...QUIET }
+        }
+      />
       {editing ? (
         <GoalsEditor caseId={caseId} plan={plan} onDone={() => setEditing(false)} />
       ) : plan.goals.length === 0 ? (
@@ -722,8 +724,7 @@ export function PlanTab({ c }: CaseTabProps) {
   const [warnings, setWarnings] = useState<string[]>([]);
   const canWrite = c.abilities.includes('case:write');
 
-  if (query.isPending) return <PageLoader />;
-  if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+  if (!query.isSuccess) return <QueryStates query={query} />;
   const plan = query.data;
   const entries = catalogue.data ?? [];
   const byCode = new Map(entries.map((e) => [e.code, e]));
@@ -737,32 +738,23 @@ export function PlanTab({ c }: CaseTabProps) {
     <Stack gap="md">
       <BudgetBar plan={plan} />
       <GoalsSection caseId={c.id} plan={plan} canWrite={canWrite} />
-      <Group justify="space-between">
-        <Title order={2} size="h4">
-          {t('cases.plan.items')}
-        </Title>
-        {canWrite && editing === null && (
-          <Button
-            size="sm"
-            onClick={() => {
+      <SectionHeader
+        title={t('cases.plan.items')}
+        action={
+          canWrite &&
+          editing === null && {
+            label: t('cases.plan.propose'),
+            onClick: () => {
               setWarnings([]);
               setEditing('new');
-            }}
-          >
-            {t('cases.plan.propose')}
-          </Button>
-        )}
-      </Group>
+            },
+          }
+        }
+      />
       {warnings.includes('business_plan_recommended') && (
-        <Alert
-          color="yellow"
-          role="status"
-          withCloseButton
-          closeButtonLabel={t('common.close')}
-          onClose={() => setWarnings([])}
-        >
+        <SavedNotice color="yellow" onClose={() => setWarnings([])}>
           {t('cases.plan.businessPlanRecommended')}
-        </Alert>
+        </SavedNotice>
       )}
       {catalogue.isError && <ErrorAlert error={catalogue.error} onRetry={() => void catalogue.refetch()} />}
       {editing === 'new' && <ItemForm caseId={c.id} catalogue={entries} onDone={done} />}

@@ -17,7 +17,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { PageLoader } from '../../components/PageLoader.tsx';
+import { QueryStates } from '../../components/QueryStates.tsx';
+import { SavedNotice } from '../../components/SavedNotice.tsx';
+import { useFormWithNotice } from '../../hooks/useFormWithNotice.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useReferrals, useSendReferral, useServices } from './api.ts';
 import { ReferralStatusBadge } from './Badges.tsx';
@@ -27,6 +29,7 @@ import { caseErrorMessage } from './errors.ts';
 import { FormAlerts } from './FormAlerts.tsx';
 import { DateField } from './inputs.tsx';
 import { useRegionNames } from './labels.ts';
+import { SectionHeader } from './SectionHeader.tsx';
 import type { CaseDetail, Referral } from './types.ts';
 import { useCaseForm } from './useCaseForm.ts';
 import { compact, dateProblem, problem, requiredText } from './validation.ts';
@@ -280,58 +283,24 @@ function ReferralCard({ r }: { r: Referral }) {
 export function ReferralsTab({ c }: CaseTabProps) {
   const { t } = useTranslation();
   const query = useReferrals(c.id);
-  const [adding, setAdding] = useState(false);
-  const [sent, setSent] = useState(false);
+  const form = useFormWithNotice<'new'>();
   const canWrite = c.abilities.includes('case:write');
 
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Title order={2} size="h4">
-          {t('cases.referrals.title')}
-        </Title>
-        {canWrite && !adding && (
-          <Button
-            size="sm"
-            onClick={() => {
-              setSent(false);
-              setAdding(true);
-            }}
-          >
-            {t('cases.referrals.new')}
-          </Button>
-        )}
-      </Group>
-      {sent && (
-        <Alert
-          color="green"
-          role="status"
-          withCloseButton
-          closeButtonLabel={t('common.close')}
-          onClose={() => setSent(false)}
-        >
-          {t('cases.referrals.sent')}
-        </Alert>
-      )}
-      {adding && (
-        <ReferralForm
-          c={c}
-          onSent={() => {
-            setAdding(false);
-            setSent(true);
-          }}
-          onCancel={() => setAdding(false)}
-        />
-      )}
-      {query.isPending ? (
-        <PageLoader />
-      ) : query.isError ? (
-        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.data.length === 0 ? (
-        <Text c="dimmed">{t('cases.referrals.empty')}</Text>
-      ) : (
-        query.data.map((r) => <ReferralCard key={r.id} r={r} />)
-      )}
+      <SectionHeader
+        title={t('cases.referrals.title')}
+        action={
+          canWrite && !form.editing && { label: t('cases.referrals.new'), onClick: () => form.open('new') }
+        }
+      />
+      {form.notice && <SavedNotice onClose={form.dismiss}>{t('cases.referrals.sent')}</SavedNotice>}
+      {form.editing && <ReferralForm c={c} onSent={() => form.finish(true)} onCancel={form.close} />}
+      <QueryStates query={query} isEmpty={query.data?.length === 0} empty={t('cases.referrals.empty')}>
+        {query.data?.map((r) => (
+          <ReferralCard key={r.id} r={r} />
+        ))}
+      </QueryStates>
     </Stack>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Stack } from '@mantine/core';
-import { useState } from 'react';
+import { Button, Group, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../api/auth.ts';
 import type { Office } from '../../api/types.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { SavedNotice } from '../../components/SavedNotice.tsx';
+import { useFormWithNotice } from '../../hooks/useFormWithNotice.ts';
 import { OfficeForm } from './OfficeForm.tsx';
 import { OfficesTable } from './OfficesTable.tsx';
 
@@ -12,12 +13,10 @@ export function OfficesPage() {
   const { t } = useTranslation();
   const can = useCan();
   const canWrite = can('office:write');
-  const [editing, setEditing] = useState<Office | 'new' | null>(null);
-  const [saved, setSaved] = useState<'created' | 'updated' | null>(null);
+  const { editing, notice: saved, ...form } = useFormWithNotice<Office | 'new', 'created' | 'updated'>();
 
   const open = (target: Office | 'new') => {
-    setSaved(null);
-    setEditing(target);
+    form.open(target);
     window.scrollTo({ top: 0 });
   };
 
@@ -28,25 +27,16 @@ export function OfficesPage() {
         {canWrite && editing === null && <Button onClick={() => open('new')}>{t('offices.add')}</Button>}
       </Group>
       {saved && (
-        <Alert
-          color="green"
-          role="status"
-          withCloseButton
-          closeButtonLabel={t('common.close')}
-          onClose={() => setSaved(null)}
-        >
+        <SavedNotice onClose={form.dismiss}>
           {saved === 'created' ? t('offices.created') : t('offices.updated')}
-        </Alert>
+        </SavedNotice>
       )}
       {canWrite && editing !== null && (
         <OfficeForm
           key={editing === 'new' ? 'new' : editing.id}
           office={editing === 'new' ? undefined : editing}
-          onDone={(result) => {
-            setEditing(null);
-            setSaved(result);
-          }}
-          onCancel={() => setEditing(null)}
+          onDone={form.finish}
+          onCancel={form.close}
         />
       )}
       <OfficesTable onEdit={canWrite ? open : undefined} />

@@ -1,14 +1,14 @@
-import { Alert, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Badge, Button, Group, Stack, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../api/auth.ts';
 import { useAllOffices } from '../../api/offices.ts';
 import { useUsersPages } from '../../api/users.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
-import { PageLoader } from '../../components/PageLoader.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { QueryStates } from '../../components/QueryStates.tsx';
+import { SavedNotice } from '../../components/SavedNotice.tsx';
+import { useFormWithNotice } from '../../hooks/useFormWithNotice.ts';
 import { UserCreateForm } from './UserCreateForm.tsx';
 
 /** User accounts (ability `user:read`), with the create form for `user:write`. */
@@ -18,8 +18,7 @@ export function UsersPage() {
   const canWrite = can('user:write');
   const users = useUsersPages();
   const offices = useAllOffices();
-  const [creating, setCreating] = useState(false);
-  const [created, setCreated] = useState(false);
+  const form = useFormWithNotice<'new'>();
 
   const officeName = new Map((offices.data ?? []).map((o) => [o.id, o.name]));
   const rows = users.data?.pages.flatMap((p) => p.items) ?? [];
@@ -28,45 +27,17 @@ export function UsersPage() {
     <Stack>
       <Group justify="space-between" align="flex-start">
         <PageTitle>{t('users.title')}</PageTitle>
-        {canWrite && !creating && (
-          <Button
-            onClick={() => {
-              setCreated(false);
-              setCreating(true);
-            }}
-          >
-            {t('users.add')}
-          </Button>
-        )}
+        {canWrite && !form.editing && <Button onClick={() => form.open('new')}>{t('users.add')}</Button>}
       </Group>
-      {created && (
-        <Alert
-          color="green"
-          role="status"
-          withCloseButton
-          closeButtonLabel={t('common.close')}
-          onClose={() => setCreated(false)}
-        >
-          {t('users.created')}
-        </Alert>
-      )}
-      {canWrite && creating && (
+      {form.notice && <SavedNotice onClose={form.dismiss}>{t('users.created')}</SavedNotice>}
+      {canWrite && form.editing && (
         <UserCreateForm
           offices={offices.data ?? []}
-          onCreated={() => {
-            setCreating(false);
-            setCreated(true);
-          }}
-          onCancel={() => setCreating(false)}
+          onCreated={() => form.finish(true)}
+          onCancel={form.close}
         />
       )}
-      {users.isPending ? (
-        <PageLoader />
-      ) : users.isError ? (
-        <ErrorAlert error={users.error} onRetry={() => void users.refetch()} />
-      ) : rows.length === 0 ? (
-        <Text c="dimmed">{t('users.empty')}</Text>
-      ) : (
+      <QueryStates query={users} isEmpty={rows.length === 0} empty={t('users.empty')}>
         <>
           <ScrollTable label={t('users.tableLabel')} minWidth={640} striped highlightOnHover>
             <Table.Thead>
@@ -105,7 +76,7 @@ export function UsersPage() {
             onLoadMore={() => void users.fetchNextPage()}
           />
         </>
-      )}
+      </QueryStates>
     </Stack>
   );
 }
