@@ -23,7 +23,7 @@ import {
 } from '../../db/schema/index.ts';
 import type { CaseEventKind } from '../../domain/codes.ts';
 import { Conflict, Invalid, NotFound } from '../../errors.ts';
-import { recordCaseEvent } from '../cases/events.ts';
+import { recordCaseEvents } from '../cases/events.ts';
 import { refreshScreening } from '../cases/screening.ts';
 import { bumpCaseVersion } from '../cases/service.ts';
 import { summaryOf } from '../persons/candidates.ts';
@@ -80,7 +80,12 @@ async function recordOnCases(
 ) {
   const own = await tx.select({ id: cases.id }).from(cases).where(inArray(cases.personId, personIds));
   const touched = [...new Set([...own.map((c) => c.id), ...extraCases])].sort();
-  for (const id of touched) await recordCaseEvent(tx, id, actor.userId, kind, data);
+  await recordCaseEvents(
+    tx,
+    actor.userId,
+    kind,
+    touched.map((caseId) => ({ caseId, data })),
+  );
 }
 
 /** Merges a person into another (both in the actor's merge scope); see the module comment. */
