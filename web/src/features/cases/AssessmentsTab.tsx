@@ -16,7 +16,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryStates } from '../../components/QueryStates.tsx';
 import { SavedNotice } from '../../components/SavedNotice.tsx';
@@ -25,6 +25,7 @@ import { useFormWithNotice } from '../../hooks/useFormWithNotice.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useAddRss, useAddVulnerability, useRssAssessments, useVulnerability } from './api.ts';
 import { RiskBadge } from './Badges.tsx';
+import { CaseForm, FormActions } from './CaseForm.tsx';
 import type { CaseTabProps } from './CasePage.tsx';
 import {
   DOMV_FACTOR_CODES,
@@ -76,20 +77,13 @@ function RssForm({
   const answered = Object.values(form.values.answers).filter((v) => v !== undefined).length;
   const { indicators } = KOLDOO_RSS_1;
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const save = async () => {
     const ok = await form.submit((v) => add.mutateAsync(rssBody(v, rssInstrumentKey(KOLDOO_RSS_1))));
     if (ok) onSaved();
   };
 
   return (
-    <Paper
-      withBorder
-      p="md"
-      component="form"
-      onSubmit={(e: FormEvent<HTMLFormElement>) => void onSubmit(e)}
-      noValidate
-    >
+    <CaseForm frame="md" onSubmit={save}>
       <Stack gap="md">
         <Title order={3} size="h5">
           {t('cases.rss.formTitle')}
@@ -155,16 +149,9 @@ function RssForm({
         <Text size="sm" c="dimmed" aria-live="polite">
           {t('cases.rss.answered', { answered, total: indicators.length })}
         </Text>
-        <Group>
-          <Button type="submit" loading={form.pending}>
-            {t('cases.rss.save')}
-          </Button>
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <FormActions label={t('cases.rss.save')} pending={form.pending} onCancel={onCancel} />
       </Stack>
-    </Paper>
+    </CaseForm>
   );
 }
 
@@ -326,8 +313,7 @@ function DomvForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
       { key: nextKey.current++, level, kind, code: '', note: '', immediateDanger: false },
     ]);
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const save = async () => {
     const ok = await form.submit((values) =>
       add.mutateAsync(domvBody(values.takenOn, values.factors, values.riskLevel, values.note)),
     );
@@ -335,13 +321,7 @@ function DomvForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   };
 
   return (
-    <Paper
-      withBorder
-      p="md"
-      component="form"
-      onSubmit={(e: FormEvent<HTMLFormElement>) => void onSubmit(e)}
-      noValidate
-    >
+    <CaseForm frame="md" onSubmit={save}>
       <Stack gap="md">
         <Title order={3} size="h5">
           {t('cases.domv.formTitle')}
@@ -452,16 +432,9 @@ function DomvForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
             maxLength={4000}
           />
         </SimpleGrid>
-        <Group>
-          <Button type="submit" loading={form.pending}>
-            {t('cases.domv.save')}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <FormActions label={t('cases.domv.save')} pending={form.pending} onCancel={onDone} />
       </Stack>
-    </Paper>
+    </CaseForm>
   );
 }
 

@@ -1,10 +1,11 @@
 import { Button, Group, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queryClient } from '../../api/queryClient.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { caseKeys, fetchCase, useUpdateCase } from './api.ts';
 import { LikelihoodBadge } from './Badges.tsx';
+import { CaseForm, FormActions } from './CaseForm.tsx';
 import { TRAFFICKING_LIKELIHOODS } from './codes.ts';
 import { FormAlerts } from './FormAlerts.tsx';
 import { useStaffNames } from './labels.ts';
@@ -35,8 +36,7 @@ function DeterminationForm({ c, onDone }: { c: CaseDetail; onDone: () => void })
       }),
   });
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const save = async () => {
     const ok = await form.submit((v, version) =>
       update.mutateAsync({
         determination: { likelihood: v.likelihood, ...(v.note.trim() ? { note: v.note.trim() } : {}) },
@@ -54,7 +54,7 @@ function DeterminationForm({ c, onDone }: { c: CaseDetail; onDone: () => void })
     });
 
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate>
+    <CaseForm onSubmit={save}>
       <Stack gap="xs">
         <FormAlerts form={form} onReload={reload} />
         <NativeSelect
@@ -79,16 +79,9 @@ function DeterminationForm({ c, onDone }: { c: CaseDetail; onDone: () => void })
           minRows={2}
           maxLength={2000}
         />
-        <Group gap="xs">
-          <Button type="submit" size="xs" loading={form.pending} disabled={form.notice === 'gone'}>
-            {t('cases.save')}
-          </Button>
-          <Button size="xs" variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <FormActions pending={form.pending} disabled={form.notice === 'gone'} onCancel={onDone} size="xs" />
       </Stack>
-    </form>
+    </CaseForm>
   );
 }
 

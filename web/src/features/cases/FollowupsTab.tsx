@@ -10,7 +10,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryStates } from '../../components/QueryStates.tsx';
 import { SavedNotice } from '../../components/SavedNotice.tsx';
@@ -18,6 +18,7 @@ import { useFormWithNotice } from '../../hooks/useFormWithNotice.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { fetchFollowups, useFollowupMutations, useFollowups } from './api.ts';
 import { FollowupStatusBadge } from './Badges.tsx';
+import { CaseForm, FormActions } from './CaseForm.tsx';
 import type { CaseTabProps } from './CasePage.tsx';
 import { FOLLOWUP_KINDS } from './codes.ts';
 import { FormAlerts } from './FormAlerts.tsx';
@@ -57,8 +58,7 @@ function ScheduleForm({
   );
   const defaultName = staff.name(c.assignedTo);
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const save = async () => {
     const ok = await form.submit((values) =>
       mutations.schedule.mutateAsync({
         kind: values.kind,
@@ -70,13 +70,7 @@ function ScheduleForm({
   };
 
   return (
-    <Paper
-      withBorder
-      p="md"
-      component="form"
-      onSubmit={(e: FormEvent<HTMLFormElement>) => void onSubmit(e)}
-      noValidate
-    >
+    <CaseForm frame="md" onSubmit={save}>
       <Stack gap="sm">
         <Title order={3} size="h5">
           {t('cases.followups.scheduleTitle')}
@@ -115,16 +109,9 @@ function ScheduleForm({
             ]}
           />
         </SimpleGrid>
-        <Group>
-          <Button type="submit" loading={form.pending}>
-            {t('cases.followups.schedule')}
-          </Button>
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <FormActions label={t('cases.followups.schedule')} pending={form.pending} onCancel={onCancel} />
       </Stack>
-    </Paper>
+    </CaseForm>
   );
 }
 
@@ -164,8 +151,7 @@ function OutcomeForm({
   });
   const v = form.values;
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const save = async () => {
     const ok = await form.submit((values, version) =>
       mutations.update.mutateAsync({
         followupId: followup.id,
@@ -188,13 +174,7 @@ function OutcomeForm({
     });
 
   return (
-    <Paper
-      withBorder
-      p="sm"
-      component="form"
-      onSubmit={(e: FormEvent<HTMLFormElement>) => void onSubmit(e)}
-      noValidate
-    >
+    <CaseForm frame="sm" onSubmit={save}>
       <Stack gap="xs">
         <FormAlerts form={form} onReload={reload} />
         <Radio.Group
@@ -241,16 +221,9 @@ function OutcomeForm({
           minRows={2}
           maxLength={4000}
         />
-        <Group gap="xs">
-          <Button type="submit" size="xs" loading={form.pending} disabled={form.notice === 'gone'}>
-            {t('cases.save')}
-          </Button>
-          <Button size="xs" variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <FormActions pending={form.pending} disabled={form.notice === 'gone'} onCancel={onDone} size="xs" />
       </Stack>
-    </Paper>
+    </CaseForm>
   );
 }
 

@@ -11,10 +11,11 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { fetchHousehold, useHouseholdMutations } from './api.ts';
+import { CaseForm, FormActions } from './CaseForm.tsx';
 import { HOUSEHOLD_RELATIONSHIPS, SEXES, WHEREABOUTS } from './codes.ts';
 import { caseErrorMessage } from './errors.ts';
 import { FormAlerts } from './FormAlerts.tsx';
@@ -53,15 +54,9 @@ function MemberForm({
     validate: (v, base) => validateMember(v, member ? base : undefined),
   });
   const v = form.values;
-  const text = (field: Exclude<MemberField, 'caresForChildren'>) => ({
-    id: form.fieldId(field),
-    value: v[field],
-    onChange: (e: { currentTarget: { value: string } }) => form.set(field, e.currentTarget.value),
-    error: form.error(field),
-  });
+  const text = form.inputProps;
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const save = async () => {
     const ok = await form.submit((values, version) =>
       member
         ? mutations.update.mutateAsync({
@@ -80,13 +75,7 @@ function MemberForm({
     });
 
   return (
-    <Paper
-      withBorder
-      p="md"
-      component="form"
-      onSubmit={(e: FormEvent<HTMLFormElement>) => void onSubmit(e)}
-      noValidate
-    >
+    <CaseForm frame="md" onSubmit={save}>
       <Stack gap="sm">
         <Text fw={600}>{member ? t('cases.household.editTitle') : t('cases.household.addTitle')}</Text>
         <FormAlerts form={form} onReload={member ? reload : undefined} />
@@ -133,16 +122,14 @@ function MemberForm({
             onChange={(e) => form.set('caresForChildren', e.currentTarget.checked)}
           />
         </SimpleGrid>
-        <Group>
-          <Button type="submit" loading={form.pending} disabled={form.notice === 'gone'}>
-            {member ? t('cases.save') : t('cases.household.add')}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <FormActions
+          label={member ? t('cases.save') : t('cases.household.add')}
+          pending={form.pending}
+          disabled={form.notice === 'gone'}
+          onCancel={onDone}
+        />
       </Stack>
-    </Paper>
+    </CaseForm>
   );
 }
 

@@ -13,13 +13,14 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryStates } from '../../components/QueryStates.tsx';
 import { SavedNotice } from '../../components/SavedNotice.tsx';
 import { useFormWithNotice } from '../../hooks/useFormWithNotice.ts';
 import { fetchEpisodes, useEpisodeMutations, useEpisodes } from './api.ts';
 import { LikelihoodBadge } from './Badges.tsx';
+import { CaseForm, FormActions } from './CaseForm.tsx';
 import type { CaseTabProps } from './CasePage.tsx';
 import { EPISODE_FACTS, RECRUITER_RELATIONSHIPS, SECTORS, type TraffickingLikelihood } from './codes.ts';
 import { episodeLabel } from './episodeLabel.ts';
@@ -60,15 +61,9 @@ function EpisodeForm({
     validate: (v) => validateEpisode(v),
   });
   const v = form.values;
-  const text = (field: Exclude<EpisodeField, 'facts'>) => ({
-    id: form.fieldId(field),
-    value: v[field],
-    onChange: (e: { currentTarget: { value: string } }) => form.set(field, e.currentTarget.value),
-    error: form.error(field),
-  });
+  const text = form.inputProps;
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const save = async () => {
     let likelihood: TraffickingLikelihood | undefined;
     const ok = await form.submit(async (values, version) => {
       const result = episode
@@ -91,14 +86,7 @@ function EpisodeForm({
   const checked = EPISODE_FACTS.filter((f) => v.facts[f]);
 
   return (
-    <Paper
-      withBorder
-      p="md"
-      component="form"
-      onSubmit={(e: FormEvent<HTMLFormElement>) => void onSubmit(e)}
-      noValidate
-      aria-labelledby="episode-form-title"
-    >
+    <CaseForm frame="md" onSubmit={save} labelledBy="episode-form-title">
       <Stack gap="sm">
         <Title order={3} size="h5" id="episode-form-title">
           {episode ? t('cases.migration.editTitle') : t('cases.migration.addTitle')}
@@ -190,16 +178,14 @@ function EpisodeForm({
           maxLength={4000}
           {...text('notes')}
         />
-        <Group>
-          <Button type="submit" loading={form.pending} disabled={form.notice === 'gone'}>
-            {episode ? t('cases.save') : t('cases.migration.add')}
-          </Button>
-          <Button variant="default" onClick={() => onDone()}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <FormActions
+          label={episode ? t('cases.save') : t('cases.migration.add')}
+          pending={form.pending}
+          disabled={form.notice === 'gone'}
+          onCancel={() => onDone()}
+        />
       </Stack>
-    </Paper>
+    </CaseForm>
   );
 }
 

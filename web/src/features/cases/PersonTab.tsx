@@ -12,12 +12,13 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useUpdateCase, useUpdatePerson, fetchCase } from './api.ts';
+import { CaseForm, FormActions } from './CaseForm.tsx';
 import type { CaseTabProps } from './CasePage.tsx';
 import { fullName } from './CaseHeader.tsx';
 import { CONSENT_SCOPES, DOCUMENT_TYPES, SEXES, type DocumentType } from './codes.ts';
@@ -127,15 +128,9 @@ function PersonForm({ person, caseId, onDone }: { person: Person; caseId: string
     validate: (v, base) => validatePerson(v, base),
   });
   const v = form.values;
-  const text = (field: Exclude<PersonField, 'documentsHeld' | 'documentsRetained'>) => ({
-    id: form.fieldId(field),
-    value: v[field],
-    onChange: (e: { currentTarget: { value: string } }) => form.set(field, e.currentTarget.value),
-    error: form.error(field),
-  });
+  const text = form.inputProps;
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const save = async () => {
     const ok = await form.submit((values, version) =>
       update.mutateAsync({ personId: person.id, body: personPatch(form.base, values, version!) }),
     );
@@ -151,7 +146,7 @@ function PersonForm({ person, caseId, onDone }: { person: Person; caseId: string
   const districts = (regions.query.data?.districts ?? []).filter((d) => d.regionIso === v.originRegion);
 
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="person-form-title">
+    <CaseForm onSubmit={save} labelledBy="person-form-title">
       <Stack>
         <Title order={3} size="h5" id="person-form-title">
           {t('cases.person.editTitle')}
@@ -254,16 +249,9 @@ function PersonForm({ person, caseId, onDone }: { person: Person; caseId: string
           onChange={(rows) => form.set('documentsRetained', rows)}
           error={form.error('documentsRetained')}
         />
-        <Group>
-          <Button type="submit" loading={form.pending} disabled={form.notice === 'gone'}>
-            {t('cases.save')}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <FormActions pending={form.pending} disabled={form.notice === 'gone'} onCancel={onDone} />
       </Stack>
-    </form>
+    </CaseForm>
   );
 }
 
@@ -339,8 +327,7 @@ function ConsentForm({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
         scope: v.scope.length === 0 ? problem('cases.v.scope') : undefined,
       }),
   });
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const save = async () => {
     const ok = await form.submit((v, version) =>
       update.mutateAsync({ consent: { givenOn: v.givenOn, scope: v.scope }, version: version! }),
     );
@@ -352,7 +339,7 @@ function ConsentForm({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
       return { values: consentOf(latest), version: latest.version };
     });
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate>
+    <CaseForm onSubmit={save}>
       <Stack gap="sm">
         <FormAlerts form={form} onReload={reload} />
         <DateField
@@ -378,16 +365,9 @@ function ConsentForm({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
             ))}
           </Stack>
         </Checkbox.Group>
-        <Group>
-          <Button type="submit" size="xs" loading={form.pending}>
-            {t('cases.save')}
-          </Button>
-          <Button size="xs" variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <FormActions pending={form.pending} onCancel={onDone} size="xs" gap="md" />
       </Stack>
-    </form>
+    </CaseForm>
   );
 }
 

@@ -14,7 +14,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -23,6 +23,7 @@ import { SavedNotice } from '../../components/SavedNotice.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { fetchPlan, useCatalogue, usePlan, usePlanMutations, type PlanMove } from './api.ts';
 import { ItemStateBadge } from './Badges.tsx';
+import { CaseForm, FormActions } from './CaseForm.tsx';
 import type { CaseTabProps } from './CasePage.tsx';
 import { detailsOf } from './errors.ts';
 import { FormAlerts } from './FormAlerts.tsx';
@@ -101,8 +102,7 @@ function GoalsEditor({ caseId, plan, onDone }: { caseId: string; plan: Plan; onD
     validate: (v) => validateGoals(v.goals),
   });
   const goals = form.values.goals;
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const save = async () => {
     const ok = await form.submit((v, version) =>
       mutations.goals.mutateAsync({
         goals: cleanGoals(v.goals),
@@ -117,7 +117,7 @@ function GoalsEditor({ caseId, plan, onDone }: { caseId: string; plan: Plan; onD
       return latest.version === null ? null : { values: { goals: latest.goals }, version: latest.version };
     });
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate>
+    <CaseForm onSubmit={save}>
       <Stack gap="xs">
         <FormAlerts form={form} onReload={reload} />
         <div id={form.fieldId('goals')} tabIndex={-1}>
@@ -161,7 +161,7 @@ function GoalsEditor({ caseId, plan, onDone }: { caseId: string; plan: Plan; onD
             {form.error('goals')}
           </Text>
         )}
-        <Group gap="xs">
+        <FormActions pending={form.pending} onCancel={onDone} size="xs">
           <Button
             size="xs"
             variant="default"
@@ -170,15 +170,9 @@ function GoalsEditor({ caseId, plan, onDone }: { caseId: string; plan: Plan; onD
           >
             {t('cases.plan.addGoal')}
           </Button>
-          <Button type="submit" size="xs" loading={form.pending}>
-            {t('cases.save')}
-          </Button>
-          <Button size="xs" variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        </FormActions>
       </Stack>
-    </form>
+    </CaseForm>
   );
 }
 
@@ -255,15 +249,9 @@ function ItemForm({
   });
   const v = form.values;
   const entry = byCode.get(v.catalogueCode);
-  const text = (field: Exclude<ItemField, 'catalogueCode'>) => ({
-    id: form.fieldId(field),
-    value: v[field],
-    onChange: (e: { currentTarget: { value: string } }) => form.set(field, e.currentTarget.value),
-    error: form.error(field),
-  });
+  const text = form.inputProps;
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const save = async () => {
     let warnings: string[] = [];
     const ok = await form.submit(async (values, version) => {
       if (item) {
@@ -284,13 +272,7 @@ function ItemForm({
     });
 
   return (
-    <Paper
-      withBorder
-      p="md"
-      component="form"
-      onSubmit={(e: FormEvent<HTMLFormElement>) => void onSubmit(e)}
-      noValidate
-    >
+    <CaseForm frame="md" onSubmit={save}>
       <Stack gap="sm">
         <Title order={3} size="h5">
           {item ? t('cases.plan.editItem') : t('cases.plan.proposeTitle')}
@@ -368,16 +350,14 @@ function ItemForm({
             </Stack>
           </Paper>
         )}
-        <Group>
-          <Button type="submit" loading={form.pending} disabled={form.notice === 'gone'}>
-            {item ? t('cases.save') : t('cases.plan.propose')}
-          </Button>
-          <Button variant="default" onClick={() => onDone()}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <FormActions
+          label={item ? t('cases.save') : t('cases.plan.propose')}
+          pending={form.pending}
+          disabled={form.notice === 'gone'}
+          onCancel={() => onDone()}
+        />
       </Stack>
-    </Paper>
+    </CaseForm>
   );
 }
 
@@ -453,8 +433,7 @@ function MoveForm({
     }
   };
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event?.preventDefault();
+  const save = async () => {
     const ok = await form.submit(async (values, version) => {
       try {
         await mutations.move.mutateAsync({ itemId: item.id, move, body: bodyOf(values, version!) });
@@ -489,13 +468,7 @@ function MoveForm({
   }[move];
 
   return (
-    <Paper
-      withBorder
-      p="sm"
-      component="form"
-      onSubmit={(e: FormEvent<HTMLFormElement>) => void onSubmit(e)}
-      noValidate
-    >
+    <CaseForm frame="sm" onSubmit={save}>
       <Stack gap="xs">
         <Text fw={600} size="sm">
           {title}
@@ -568,21 +541,15 @@ function MoveForm({
             maxLength={2000}
           />
         )}
-        <Group gap="xs">
-          <Button
-            type="submit"
-            size="xs"
-            color={move === 'cancel' ? 'red' : undefined}
-            loading={form.pending}
-          >
-            {move === 'approve' && overCeiling ? t('cases.plan.approveOver') : title}
-          </Button>
-          <Button size="xs" variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <FormActions
+          label={move === 'approve' && overCeiling ? t('cases.plan.approveOver') : title}
+          pending={form.pending}
+          onCancel={onDone}
+          size="xs"
+          color={move === 'cancel' ? 'red' : undefined}
+        />
       </Stack>
-    </Paper>
+    </CaseForm>
   );
 }
 

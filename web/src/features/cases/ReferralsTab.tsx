@@ -1,7 +1,6 @@
 import {
   Alert,
   Anchor,
-  Button,
   Checkbox,
   Group,
   NativeSelect,
@@ -12,7 +11,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client.ts';
@@ -23,6 +22,7 @@ import { useFormWithNotice } from '../../hooks/useFormWithNotice.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useReferrals, useSendReferral, useServices } from './api.ts';
 import { ReferralStatusBadge } from './Badges.tsx';
+import { CaseForm, FormActions } from './CaseForm.tsx';
 import type { CaseTabProps } from './CasePage.tsx';
 import { SERVICE_KINDS, SHARE_FIELDS, type ShareField } from './codes.ts';
 import { caseErrorMessage } from './errors.ts';
@@ -85,8 +85,7 @@ function ReferralForm({ c, onSent, onCancel }: { c: CaseDetail; onSent: () => vo
   const shown = all.filter((s) => !kind || s.kind === kind);
   const chosen = all.find((s) => s.id === v.serviceId);
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const save = async () => {
     setConsentError(null);
     const ok = await form.submit(async (values) => {
       try {
@@ -110,13 +109,7 @@ function ReferralForm({ c, onSent, onCancel }: { c: CaseDetail; onSent: () => vo
   };
 
   return (
-    <Paper
-      withBorder
-      p="md"
-      component="form"
-      onSubmit={(e: FormEvent<HTMLFormElement>) => void onSubmit(e)}
-      noValidate
-    >
+    <CaseForm frame="md" onSubmit={save}>
       <Stack gap="sm">
         <Title order={3} size="h5">
           {t('cases.referrals.newTitle')}
@@ -215,16 +208,9 @@ function ReferralForm({ c, onSent, onCancel }: { c: CaseDetail; onSent: () => vo
           required
           past
         />
-        <Group>
-          <Button type="submit" loading={form.pending}>
-            {t('cases.referrals.send')}
-          </Button>
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <FormActions label={t('cases.referrals.send')} pending={form.pending} onCancel={onCancel} />
       </Stack>
-    </Paper>
+    </CaseForm>
   );
 }
 

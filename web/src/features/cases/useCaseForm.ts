@@ -19,6 +19,9 @@ export interface CaseFormOptions<V extends object, F extends keyof V & string> {
   fieldOf?: Partial<Record<string, F>>;
 }
 
+/** The fields of a form whose values are text (what a text input or a native select edits). */
+type TextField<V, F extends keyof V> = { [K in F]: V[K] extends string ? K : never }[F];
+
 /** What the latest stored version looks like as form values, for "reload and re-apply". */
 export type Latest<V> = { values: V; version: number } | null;
 
@@ -58,6 +61,15 @@ export function useCaseForm<V extends object, F extends keyof V & string>(opts: 
     setTouched((s) => (s.has(field) ? s : new Set([...s, field])));
     server.edited(field);
   };
+
+  /** What a text input or native select takes from the form for one field, so each is wired alike. */
+  const inputProps = (field: TextField<V, F>) => ({
+    id: fieldId(field),
+    value: values[field] as string,
+    onChange: (e: { currentTarget: { value: string } }) =>
+      set(field, e.currentTarget.value as V[typeof field]),
+    error: error(field),
+  });
 
   const focus = (field: F) => {
     const el = document.getElementById(fieldId(field));
@@ -145,6 +157,7 @@ export function useCaseForm<V extends object, F extends keyof V & string>(opts: 
     set,
     error,
     fieldId,
+    inputProps,
     submit,
     pending,
     reset,
