@@ -17,10 +17,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../api/auth.ts';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
-import { PageLoader } from '../../components/PageLoader.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { QueryStates } from '../../components/QueryStates.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { useCaseList } from './api.ts';
@@ -278,15 +277,11 @@ export function CasesPage() {
           onChange={(e) => setShowName(e.currentTarget.checked)}
         />
       </Group>
-      {query.isPending ? (
-        <PageLoader />
-      ) : query.isError ? (
-        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <Text c="dimmed">
-          {countFilters(filters) > 0 ? t('cases.list.emptyFiltered') : t('cases.list.empty')}
-        </Text>
-      ) : (
+      <QueryStates
+        query={query}
+        isEmpty={items.length === 0}
+        empty={countFilters(filters) > 0 ? t('cases.list.emptyFiltered') : t('cases.list.empty')}
+      >
         <>
           <ScrollTable label={t('cases.list.tableLabel')} minWidth={820} striped highlightOnHover>
             <Table.Thead>
@@ -313,7 +308,7 @@ export function CasesPage() {
             onLoadMore={() => void query.fetchNextPage()}
           />
         </>
-      )}
+      </QueryStates>
     </Stack>
   );
 }

@@ -1,8 +1,7 @@
-import { Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Group, SegmentedControl, Stack, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
-import { PageLoader } from '../../components/PageLoader.tsx';
+import { QueryStates } from '../../components/QueryStates.tsx';
 
 /** What a section needs of a paged ("load more") list query. */
 export interface PagedQuery<T> {
@@ -72,13 +71,7 @@ export function FilteredSection<F extends string, T>({
         />
       </Group>
       {intro}
-      {query.isPending ? (
-        <PageLoader />
-      ) : query.isError ? (
-        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <Text c="dimmed">{empty}</Text>
-      ) : (
+      <QueryStates query={query} isEmpty={items.length === 0} empty={empty}>
         <>
           {children(items)}
           <LoadMore
@@ -88,7 +81,7 @@ export function FilteredSection<F extends string, T>({
             onLoadMore={() => void query.fetchNextPage()}
           />
         </>
-      )}
+      </QueryStates>
     </Stack>
   );
 }

@@ -3,10 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCan, useSession } from '../../api/auth.ts';
 import { RequireAbility } from '../../auth/RequireAbility.tsx';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
-import { PageLoader } from '../../components/PageLoader.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { QueryStates } from '../../components/QueryStates.tsx';
 import { placeNamer, useRegions } from '../admin/regions.ts';
 import { REFERRAL_STATUSES, type ReferralStatus } from '../cases/codes.ts';
 import { useReferralsPages } from './api.ts';
@@ -54,13 +53,11 @@ function ReferralsList() {
           maw="100%"
         />
       </Group>
-      {query.isPending ? (
-        <PageLoader />
-      ) : query.isError ? (
-        <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
-      ) : referrals.length === 0 ? (
-        <Text c="dimmed">{status ? t('partner.emptyFiltered') : t('partner.empty')}</Text>
-      ) : (
+      <QueryStates
+        query={query}
+        isEmpty={referrals.length === 0}
+        empty={status ? t('partner.emptyFiltered') : t('partner.empty')}
+      >
         <>
           <Stack gap="md" maw={880}>
             {referrals.map((r) => (
@@ -74,7 +71,7 @@ function ReferralsList() {
             onLoadMore={() => void query.fetchNextPage()}
           />
         </>
-      )}
+      </QueryStates>
     </Stack>
   );
 }
