@@ -8,12 +8,11 @@ import { QueryStates } from '../../components/QueryStates.tsx';
 import { SavedNotice } from '../../components/SavedNotice.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useFormWithNotice } from '../../hooks/useFormWithNotice.ts';
-import { SERVICE_KINDS, type ServiceKind } from '../cases/codes.ts';
+import { isCode, SERVICE_KINDS } from '../cases/codes.ts';
 import { type Service, type ServiceFilters, useServicesPages } from './api.ts';
 import { placeNamer, useRegions } from './regions.ts';
 import { ServiceForm } from './ServiceForm.tsx';
 
-const isKind = (value: string): value is ServiceKind => (SERVICE_KINDS as readonly string[]).includes(value);
 const NO_FILTERS: ServiceFilters = { kind: '', region: '', q: '', active: '' };
 
 /** Kind, area, state and a name search; the text waits for a pause in typing (saves requests on 3G). */
@@ -40,7 +39,7 @@ function Filters({ onChange }: { onChange: (filters: ServiceFilters) => void }) 
         value={filters.kind}
         onChange={(e) => {
           const value = e.currentTarget.value;
-          setFilters((f) => ({ ...f, kind: isKind(value) ? value : '' }));
+          setFilters((f) => ({ ...f, kind: isCode(SERVICE_KINDS, value) ? value : '' }));
         }}
         data={[
           { value: '', label: t('admin.services.allKinds') },

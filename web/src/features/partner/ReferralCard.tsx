@@ -17,9 +17,8 @@ import { ApiError } from '../../api/client.ts';
 import { useServerErrors } from '../../hooks/useServerErrors.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { apiErrorMessage } from '../../i18n/messages.ts';
-import type { ReferralStatus } from '../cases/codes.ts';
+import { isCode, SEXES, type ReferralStatus } from '../cases/codes.ts';
 import {
-  isSex,
   isStaffView,
   markReferralsStale,
   reloadReferral,
@@ -170,7 +169,7 @@ export function ReferralCard({
   if (shared.sex)
     details.push({
       label: t('partner.sex'),
-      value: isSex(shared.sex) ? t(`partner.sexes.${shared.sex}`) : shared.sex,
+      value: isCode(SEXES, shared.sex) ? t(`partner.sexes.${shared.sex}`) : shared.sex,
     });
   if (shared.ageBand)
     details.push({

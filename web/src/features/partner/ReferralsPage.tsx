@@ -7,12 +7,9 @@ import { LoadMore } from '../../components/LoadMore.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryStates } from '../../components/QueryStates.tsx';
 import { placeNamer, useRegions } from '../admin/regions.ts';
-import { REFERRAL_STATUSES, type ReferralStatus } from '../cases/codes.ts';
+import { isCode, REFERRAL_STATUSES, type ReferralStatus } from '../cases/codes.ts';
 import { useReferralsPages } from './api.ts';
 import { ReferralCard } from './ReferralCard.tsx';
-
-const isStatus = (value: string | null): value is ReferralStatus =>
-  (REFERRAL_STATUSES as readonly (string | null)[]).includes(value);
 
 /** The list itself; the status filter lives in the address (?status=sent) so it survives a reload. */
 function ReferralsList() {
@@ -22,7 +19,7 @@ function ReferralsList() {
   const canAnswer = can('referral:update');
   const [params, setParams] = useSearchParams();
   const raw = params.get('status');
-  const status: ReferralStatus | '' = isStatus(raw) ? raw : '';
+  const status: ReferralStatus | '' = isCode(REFERRAL_STATUSES, raw) ? raw : '';
   const query = useReferralsPages(status);
   const regions = useRegions();
   const placeName = placeNamer(regions.data, i18n.language);
@@ -43,7 +40,7 @@ function ReferralsList() {
           value={status}
           onChange={(e) => {
             const value = e.currentTarget.value;
-            setParams(isStatus(value) ? { status: value } : {}, { replace: true });
+            setParams(isCode(REFERRAL_STATUSES, value) ? { status: value } : {}, { replace: true });
           }}
           data={[
             { value: '', label: t('partner.filterAll') },

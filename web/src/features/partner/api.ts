@@ -6,10 +6,7 @@ import { type InfiniteData, useInfiniteQuery, useMutation } from '@tanstack/reac
 import { api } from '../../api/client.ts';
 import { queryClient } from '../../api/queryClient.ts';
 import type { Page } from '../../api/types.ts';
-import { type ReferralStatus, type Sex, SEXES } from '../cases/codes.ts';
-
-/** Narrow a shared `sex` value to a known code. */
-export const isSex = (value: string): value is Sex => (SEXES as readonly string[]).includes(value);
+import type { ReferralStatus } from '../cases/codes.ts';
 
 /** The snapshot the caseworker chose to share: a first name or pseudonym, the needs, and opt-in details. */
 export interface SharedSnapshot {
