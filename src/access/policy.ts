@@ -4,17 +4,10 @@
  * granted is denied. Lists are narrowed by `scopeFilter` (see ./scope.ts) from the same table.
  */
 
-/** Every role, from most to least powerful over accounts. */
-export const ROLES = [
-  'admin',
-  'supervisor',
-  'caseworker',
-  'hotline_operator',
-  'partner',
-  'analyst',
-  'auditor',
-] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../domain/organisation.ts';
+
+// The roles live with the other organisation lists, where the web app may load them too.
+export { ROLES, type Role };
 
 /** Every action the policy knows; routes ask for these, never for roles. */
 export const ACTIONS = [

@@ -15,3 +15,16 @@ export type OfficeKind = (typeof OFFICE_KINDS)[number];
 export const LOCALES = ['en', 'ru', 'ky'] as const;
 /** One UI language. */
 export type Locale = (typeof LOCALES)[number];
+
+/** Every role, from most to least powerful over accounts; what each may do is src/access/policy.ts. */
+export const ROLES = [
+  'admin',
+  'supervisor',
+  'caseworker',
+  'hotline_operator',
+  'partner',
+  'analyst',
+  'auditor',
+] as const;
+/** One user's role. */
+export type Role = (typeof ROLES)[number];

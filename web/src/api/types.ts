@@ -4,37 +4,20 @@
  * Why here: the server's zod schemas are not shared with the browser bundle yet; these mirror the
  * HTTP contract in one place so a contract change is a one-file edit on the web side.
  */
+import type { Locale, OfficeKind, Role } from '../../../src/domain/organisation.ts';
 
-/** Every role the server knows; used for labels and the create-user form (the server decides who may assign what). */
-export const ROLES = [
-  'admin',
-  'supervisor',
-  'caseworker',
-  'hotline_operator',
-  'partner',
-  'analyst',
-  'auditor',
-] as const;
-/** A user's role. */
-export type Role = (typeof ROLES)[number];
-
-/** UI languages: English, Russian, Kyrgyz. */
-export const LOCALES = ['en', 'ru', 'ky'] as const;
-/** A UI language code. */
-export type Locale = (typeof LOCALES)[number];
-
-/** Kinds of office; labels come from i18n `officeKinds.*`. */
-export const OFFICE_KINDS = [
-  'iom_office',
-  'single_window_centre',
-  'consulate',
-  'government',
-  'ngo',
-  'hotline',
-  'service_provider',
-] as const;
-/** An office kind. */
-export type OfficeKind = (typeof OFFICE_KINDS)[number];
+/**
+ * Roles, UI languages and office kinds are the server's own lists (a module with no imports, so
+ * the sign-in page loads nothing more); labels come from i18n, who may assign what from the server.
+ */
+export {
+  LOCALES,
+  OFFICE_KINDS,
+  ROLES,
+  type Locale,
+  type OfficeKind,
+  type Role,
+} from '../../../src/domain/organisation.ts';
 
 /** The signed-in user as returned by the auth endpoints. */
 export interface SessionUser {
