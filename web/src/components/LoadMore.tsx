@@ -5,14 +5,11 @@ import { useFormat } from '../i18n/format.ts';
 /** "Load more" for cursor-paginated lists: fetches the next page only when asked (saves data). */
 export function LoadMore({
   shown,
-  hasMore,
-  loading,
-  onLoadMore,
+  query,
 }: {
   shown: number;
-  hasMore: boolean;
-  loading: boolean;
-  onLoadMore: () => void;
+  /** The paged query whose next page the button asks for. */
+  query: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -21,8 +18,12 @@ export function LoadMore({
       <Text size="sm" c="dimmed" aria-live="polite">
         {t('common.shown', { shown: fmt.number(shown) })}
       </Text>
-      {hasMore && (
-        <Button variant="default" onClick={onLoadMore} loading={loading}>
+      {query.hasNextPage && (
+        <Button
+          variant="default"
+          onClick={() => void query.fetchNextPage()}
+          loading={query.isFetchingNextPage}
+        >
           {t('common.loadMore')}
         </Button>
       )}

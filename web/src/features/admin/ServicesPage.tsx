@@ -161,12 +161,7 @@ function ServicesTable({ filters, onEdit }: { filters: ServiceFilters; onEdit: (
           ))}
         </Table.Tbody>
       </ScrollTable>
-      <LoadMore
-        shown={services.length}
-        hasMore={query.hasNextPage}
-        loading={query.isFetchingNextPage}
-        onLoadMore={() => void query.fetchNextPage()}
-      />
+      <LoadMore shown={services.length} query={query} />
     </>
   );
 }

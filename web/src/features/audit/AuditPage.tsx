@@ -191,12 +191,7 @@ export function AuditPage() {
               ))}
             </Table.Tbody>
           </ScrollTable>
-          <LoadMore
-            shown={rows.length}
-            hasMore={audit.hasNextPage}
-            loading={audit.isFetchingNextPage}
-            onLoadMore={() => void audit.fetchNextPage()}
-          />
+          <LoadMore shown={rows.length} query={audit} />
         </>
       )}
     </Stack>

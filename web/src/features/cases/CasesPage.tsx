@@ -17,9 +17,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../api/auth.ts';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { LoadMore } from '../../components/LoadMore.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { QueryStates } from '../../components/QueryStates.tsx';
+import { PagedQueryStates } from '../../components/PagedQueryStates.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { useCaseList } from './api.ts';
@@ -256,7 +255,6 @@ export function CasesPage() {
   // Functional updates: two quick changes (a select, then a search) never overwrite each other.
   const change = (update: (current: CaseFilters) => CaseFilters) =>
     setParams((prev) => writeFilters(update(readFilters(prev))));
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <Stack>
@@ -277,12 +275,11 @@ export function CasesPage() {
           onChange={(e) => setShowName(e.currentTarget.checked)}
         />
       </Group>
-      <QueryStates
+      <PagedQueryStates
         query={query}
-        isEmpty={items.length === 0}
         empty={countFilters(filters) > 0 ? t('cases.list.emptyFiltered') : t('cases.list.empty')}
       >
-        <>
+        {(items) => (
           <ScrollTable label={t('cases.list.tableLabel')} minWidth={820} striped highlightOnHover>
             <Table.Thead>
               <Table.Tr>
@@ -301,14 +298,8 @@ export function CasesPage() {
               ))}
             </Table.Tbody>
           </ScrollTable>
-          <LoadMore
-            shown={items.length}
-            hasMore={query.hasNextPage}
-            loading={query.isFetchingNextPage}
-            onLoadMore={() => void query.fetchNextPage()}
-          />
-        </>
-      </QueryStates>
+        )}
+      </PagedQueryStates>
     </Stack>
   );
 }

@@ -1,19 +1,6 @@
 import { Group, SegmentedControl, Stack, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { LoadMore } from '../../components/LoadMore.tsx';
-import { QueryStates } from '../../components/QueryStates.tsx';
-
-/** What a section needs of a paged ("load more") list query. */
-export interface PagedQuery<T> {
-  data: { pages: readonly { items: T[] }[] } | undefined;
-  isPending: boolean;
-  isError: boolean;
-  error: unknown;
-  refetch: () => unknown;
-  hasNextPage: boolean;
-  isFetchingNextPage: boolean;
-  fetchNextPage: () => unknown;
-}
+import { type PagedQuery, PagedQueryStates } from '../../components/PagedQueryStates.tsx';
 
 /**
  * A titled section of the review screen with a filter beside its title, then its paged list:
@@ -50,7 +37,6 @@ export function FilteredSection<F extends string, T>({
   /** The items shown so far, each with its key. */
   children: (items: T[]) => ReactNode;
 }) {
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Stack gap="sm" component="section" aria-labelledby={titleId}>
       <Group justify="space-between" gap="xs">
@@ -71,17 +57,9 @@ export function FilteredSection<F extends string, T>({
         />
       </Group>
       {intro}
-      <QueryStates query={query} isEmpty={items.length === 0} empty={empty}>
-        <>
-          {children(items)}
-          <LoadMore
-            shown={items.length}
-            hasMore={query.hasNextPage}
-            loading={query.isFetchingNextPage}
-            onLoadMore={() => void query.fetchNextPage()}
-          />
-        </>
-      </QueryStates>
+      <PagedQueryStates query={query} empty={empty}>
+        {children}
+      </PagedQueryStates>
     </Stack>
   );
 }

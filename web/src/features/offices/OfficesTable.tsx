@@ -55,12 +55,7 @@ export function OfficesTable({ onEdit }: { onEdit?: (office: Office) => void }) 
           ))}
         </Table.Tbody>
       </ScrollTable>
-      <LoadMore
-        shown={offices.length}
-        hasMore={query.hasNextPage}
-        loading={query.isFetchingNextPage}
-        onLoadMore={() => void query.fetchNextPage()}
-      />
+      <LoadMore shown={offices.length} query={query} />
     </>
   );
 }

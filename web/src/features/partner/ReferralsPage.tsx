@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCan, useSession } from '../../api/auth.ts';
 import { RequireAbility } from '../../auth/RequireAbility.tsx';
-import { LoadMore } from '../../components/LoadMore.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { QueryStates } from '../../components/QueryStates.tsx';
+import { PagedQueryStates } from '../../components/PagedQueryStates.tsx';
 import { placeNamer, useRegions } from '../admin/regions.ts';
 import { isCode, REFERRAL_STATUSES, type ReferralStatus } from '../cases/codes.ts';
 import { useReferralsPages } from './api.ts';
@@ -23,8 +22,6 @@ function ReferralsList() {
   const query = useReferralsPages(status);
   const regions = useRegions();
   const placeName = placeNamer(regions.data, i18n.language);
-
-  const referrals = query.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <Stack>
@@ -50,25 +47,15 @@ function ReferralsList() {
           maw="100%"
         />
       </Group>
-      <QueryStates
-        query={query}
-        isEmpty={referrals.length === 0}
-        empty={status ? t('partner.emptyFiltered') : t('partner.empty')}
-      >
-        <>
+      <PagedQueryStates query={query} empty={status ? t('partner.emptyFiltered') : t('partner.empty')}>
+        {(referrals) => (
           <Stack gap="md" maw={880}>
             {referrals.map((r) => (
               <ReferralCard key={r.id} referral={r} canAnswer={canAnswer} placeName={placeName} />
             ))}
           </Stack>
-          <LoadMore
-            shown={referrals.length}
-            hasMore={query.hasNextPage}
-            loading={query.isFetchingNextPage}
-            onLoadMore={() => void query.fetchNextPage()}
-          />
-        </>
-      </QueryStates>
+        )}
+      </PagedQueryStates>
     </Stack>
   );
 }

@@ -4,9 +4,8 @@ import { useCan } from '../../api/auth.ts';
 import { useAllOffices } from '../../api/offices.ts';
 import { useUsersPages } from '../../api/users.ts';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { LoadMore } from '../../components/LoadMore.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { QueryStates } from '../../components/QueryStates.tsx';
+import { PagedQueryStates } from '../../components/PagedQueryStates.tsx';
 import { SavedNotice } from '../../components/SavedNotice.tsx';
 import { useFormWithNotice } from '../../hooks/useFormWithNotice.ts';
 import { UserCreateForm } from './UserCreateForm.tsx';
@@ -21,7 +20,6 @@ export function UsersPage() {
   const form = useFormWithNotice<'new'>();
 
   const officeName = new Map((offices.data ?? []).map((o) => [o.id, o.name]));
-  const rows = users.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <Stack>
@@ -37,8 +35,8 @@ export function UsersPage() {
           onCancel={form.close}
         />
       )}
-      <QueryStates query={users} isEmpty={rows.length === 0} empty={t('users.empty')}>
-        <>
+      <PagedQueryStates query={users} empty={t('users.empty')}>
+        {(rows) => (
           <ScrollTable label={t('users.tableLabel')} minWidth={640} striped highlightOnHover>
             <Table.Thead>
               <Table.Tr>
@@ -69,14 +67,8 @@ export function UsersPage() {
               ))}
             </Table.Tbody>
           </ScrollTable>
-          <LoadMore
-            shown={rows.length}
-            hasMore={users.hasNextPage}
-            loading={users.isFetchingNextPage}
-            onLoadMore={() => void users.fetchNextPage()}
-          />
-        </>
-      </QueryStates>
+        )}
+      </PagedQueryStates>
     </Stack>
   );
 }
