@@ -42,13 +42,19 @@ afterAll(() => {
   for (const dir of folders) rmSync(dir, { recursive: true, force: true });
 });
 
+/** A database as the migrations up to `tag` left it, foreign keys and triggers off for filling it. */
+async function databaseAt(tag: string) {
+  const client = await PGlite.create('memory://', { extensions: { pg_trgm } });
+  const db = drizzle(client);
+  await migrate(db, { migrationsFolder: migrationsUpTo(tag) });
+  await client.exec('set session_replication_role = replica');
+  return { client, db };
+}
+
 describe('migration 0012: RSS instruments stored once', () => {
   // A database as 0011 left it, holding assessments (foreign keys aside: only the instrument matters here).
   const before = async (snapshots: object[]) => {
-    const client = await PGlite.create('memory://', { extensions: { pg_trgm } });
-    const db = drizzle(client);
-    await migrate(db, { migrationsFolder: migrationsUpTo('0011_audit_chain_head') });
-    await client.exec('set session_replication_role = replica');
+    const { client, db } = await databaseAt('0011_audit_chain_head');
     for (const [i, snapshot] of snapshots.entries()) {
       await client.query(
         `insert into rss_assessments (id, case_id, instrument, instrument_snapshot, taken_on, answers, scores)
@@ -92,6 +98,32 @@ describe('migration 0012: RSS instruments stored once', () => {
     expect(kept.rows[0]!.n).toBe(2);
     const table = await client.query(`select 1 from pg_class where relname = 'rss_instruments'`);
     expect(table.rows).toEqual([]);
+    await client.close();
+  });
+});
+
+describe("migration 0013: the registry's names", () => {
+  it('lists every canonical name the persons already hold, once, and keeps listing new ones', async () => {
+    const { client, db } = await databaseAt('0012_rss_instruments');
+    const office = randomUUID();
+    for (const name of ['asan toktogulov', 'asan toktogulov', 'aida bekova', '', null]) {
+      await client.query(
+        `insert into persons (given_name, family_name, latin_name, sex, office_id, name_canonical)
+         values ('x', 'y', 'x y', 'female', $1, $2)`,
+        [office, name],
+      );
+    }
+    await migrate(db, { migrationsFolder: shipped });
+    await client.exec('set session_replication_role = origin');
+    const names = async () =>
+      (await client.query<{ name: string }>('select name from person_names order by name')).rows.map(
+        (r) => r.name,
+      );
+    expect(await names()).toEqual(['aida bekova', 'asan toktogulov']);
+    await client.query(
+      `update persons set name_canonical = 'aida bekovna' where name_canonical = 'aida bekova'`,
+    );
+    expect(await names()).toEqual(['aida bekova', 'aida bekovna', 'asan toktogulov']);
     await client.close();
   });
 });

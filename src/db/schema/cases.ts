@@ -94,7 +94,8 @@ export const persons = pgTable(
   (t) => [
     index().on(t.officeId),
     index().on(t.originRegion),
-    index('persons_name_canonical_trgm').using('gin', t.nameCanonical.op('gin_trgm_ops')),
+    // Name searches look names up in person_names, then their persons here by equality.
+    index().on(t.nameCanonical),
     index('persons_name_phonetic_gin').using('gin', t.namePhonetic),
     index('persons_document_keys_gin').using('gin', t.documentKeys),
     index('persons_pseudonym_trgm').using('gin', t.pseudonym.op('gin_trgm_ops')),
@@ -103,6 +104,17 @@ export const persons = pgTable(
     index().on(t.mergedInto),
   ],
 );
+
+/**
+ * Every canonical name the registry holds, once, filled by triggers on persons (migration 0013).
+ * Fuzzy name search (trigram similarity, the parts typed) runs over these instead of over the
+ * persons: similarity depends on the name alone, so it finds the same persons, while a common
+ * name is one entry here however many namesakes bear it. A name whose persons are all gone
+ * stays; it finds nobody.
+ */
+export const personNames = pgTable('person_names', { name: text('name').primaryKey() }, (t) => [
+  index('person_names_trgm').using('gin', t.name.op('gin_trgm_ops')),
+]);
 
 /** The caseworker's own trafficking determination, kept beside the screening aid. */
 export interface Determination {

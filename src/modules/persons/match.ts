@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { type Actor, decide } from '../../access/policy.ts';
 import { requirePermission, scopeFilter } from '../../access/scope.ts';
 import { type Executor, setLocal } from '../../db/client.ts';
-import { cases, persons } from '../../db/schema/index.ts';
+import { cases, personNames, persons } from '../../db/schema/index.ts';
 import {
   DEFAULT_MATCH_WEIGHTS,
   type PersonMatchKeys,
@@ -16,6 +16,7 @@ import { type Ctx, view } from '../shared/context.ts';
 import { householdNamesOf, summaryOf } from './candidates.ts';
 import { ensureMatchKeys, matchColumns, matchPersonOf } from './keys.ts';
 import { personScope } from './queries.ts';
+import { canonicalNameIn } from './search.ts';
 import type { personMatchIn, personMatchQuery } from './schema.ts';
 import { latinOf } from './service.ts';
 
@@ -55,7 +56,7 @@ async function candidatesFor(db: Executor, actor: Actor, keys: PersonMatchKeys) 
   const block = or(
     strong,
     soundsAlike(keys.phoneticKeys),
-    keys.canonicalName ? sql`${persons.nameCanonical} % ${keys.canonicalName}::text` : undefined,
+    keys.canonicalName ? canonicalNameIn(sql`${personNames.name} % ${keys.canonicalName}::text`) : undefined,
   );
   if (!block) return [];
   const similarity = keys.canonicalName

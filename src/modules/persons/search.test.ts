@@ -1,10 +1,11 @@
-import { desc, eq, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, ilike, isNotNull, or, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { type Client, describeEachEngine } from '../../../test/helpers/harness.ts';
 import { setLocal } from '../../db/client.ts';
-import { cases, persons } from '../../db/schema/index.ts';
+import { containsPattern } from '../../db/like.ts';
+import { cases, personNames, persons } from '../../db/schema/index.ts';
 import { man, openCase } from './fixture.ts';
-import { TYPO_SIMILARITY, textSearch } from './search.ts';
+import { TYPO_SIMILARITY, canonicalNameIn, textSearch } from './search.ts';
 
 // Namesakes in both scripts, spellings that sound the same, one-letter typos, longer names holding
 // the one searched, and others who share only one part: every branch of the search finds some.
@@ -86,5 +87,74 @@ describeEachEngine('persons: a ranked search in two passes', (h) => {
     const lastSure = ranked.findLastIndex((r) => r.sure);
     expect(ranked.slice(firstSure, lastSure).some((r) => !r.sure)).toBe(true);
     expect(ranked.slice(lastSure).some((r) => !r.sure)).toBe(true);
+  });
+});
+
+describeEachEngine("persons: fuzzy name search over the registry's names", (h) => {
+  // The persons a condition on a name picks, asked of their own names and through person_names.
+  const both = async (on: (name: typeof persons.nameCanonical | typeof personNames.name) => SQL) =>
+    h().database.db.transaction(async (tx) => {
+      await setLocal(tx, 'pg_trgm.similarity_threshold', String(TYPO_SIMILARITY));
+      const ask = (where: SQL) =>
+        tx
+          .select({ id: persons.id })
+          .from(persons)
+          .where(where)
+          .orderBy(asc(persons.id))
+          .then((rows) => rows.map((r) => r.id));
+      return {
+        direct: await ask(on(persons.nameCanonical)),
+        throughNames: await ask(canonicalNameIn(on(personNames.name))),
+      };
+    });
+
+  const conditions: [string, (name: typeof persons.nameCanonical | typeof personNames.name) => SQL][] = [
+    ['a typo of a common name', (name) => sql`${name} % ${'kanybek zhumagulof'}::text`],
+    ['a typo in the other order', (name) => sql`${name} % ${'zhumagulov kanibek'}::text`],
+    [
+      'the parts typed so far',
+      (name) => and(ilike(name, containsPattern('kanyb')), ilike(name, containsPattern('zhum')))!,
+    ],
+    ["a renamed person's new name", (name) => sql`${name} % ${'kanybek zhumabaev'}::text`],
+  ];
+
+  it('finds the persons their own names would, after registrations, bulk inserts and renames', async () => {
+    const cw = await h().as('caseworker');
+    const opened = [];
+    for (const [given, family, rest] of NAMES) opened.push(await openCase(cw, man(given, family, rest)));
+    const renamed = await cw.patch(`/api/v1/persons/${opened[4]!.personId}`, {
+      familyName: 'Zhumabaev',
+      version: 1,
+    });
+    expect(renamed.status).toBe(200);
+    // Written as a bulk loader writes them, several in one statement, with their keys.
+    const { db } = h().database;
+    const [own] = await db
+      .select({ officeId: persons.officeId })
+      .from(persons)
+      .where(eq(persons.id, opened[0]!.personId));
+    await db.insert(persons).values(
+      ['kanybek zhumagulov', 'kanybek zhumagulova', 'kanybek zhumabaev'].map((nameCanonical) => ({
+        givenName: nameCanonical.split(' ')[0]!,
+        familyName: nameCanonical.split(' ')[1]!,
+        latinName: nameCanonical,
+        sex: 'male' as const,
+        officeId: own!.officeId,
+        nameCanonical,
+      })),
+    );
+
+    // Every canonical name the registry holds is in person_names.
+    const missing = await db
+      .select({ name: persons.nameCanonical })
+      .from(persons)
+      .leftJoin(personNames, eq(personNames.name, persons.nameCanonical))
+      .where(and(isNotNull(persons.nameCanonical), sql`${personNames.name} is null`));
+    expect(missing).toEqual([]);
+    for (const [what, on] of conditions) {
+      const { direct, throughNames } = await both(on);
+      expect(direct.length, what).toBeGreaterThan(0);
+      expect(throughNames, what).toEqual(direct);
+    }
   });
 });

@@ -2,7 +2,7 @@ import { type SQL, and, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { type Executor, setLocal } from '../../db/client.ts';
 import { containsPattern } from '../../db/like.ts';
-import { persons } from '../../db/schema/index.ts';
+import { personNames, persons } from '../../db/schema/index.ts';
 import { documentKey, phoneKey } from '../../domain/matching.ts';
 import { nameTokens, phoneticKey } from '../../domain/names.ts';
 import { AppError } from '../../errors.ts';
@@ -31,16 +31,28 @@ export interface SearchBranch {
 
 /**
  * The trigram similarity from which a name counts as a typo of the one searched (pg_trgm's `%`).
- * Its cost is the recheck: every row the lossy trigram index proposes has its similarity computed.
- * For a common two-word name in a registry of a million, the default 0.3 proposes 60,000 rows
- * (300 ms), 0.5 18,000 (140 ms) and 0.6 1,200 (25 ms). At 0.6 a one-letter typo in either word
- * still matches (Abdiev Emil ~ Abdyev Emil, ~ Abdiev Emel: 0.6); a transposed pair of letters may
- * not, and is then found by the other branches (phonetic keys, the part typed) or, at
+ * Lower thresholds find more distant names, and more of them: at the default 0.3 a common
+ * two-word name has thousands of namesakes of its near-namesakes. At 0.6 a one-letter typo in
+ * either word still matches (Abdiev Emil ~ Abdyev Emil, ~ Abdiev Emel: 0.6); a transposed pair of
+ * letters may not, and is then found by the other branches (phonetic keys, the part typed) or, at
  * registration, by the blocking of POST /persons/match, which does not depend on it.
  */
 export const TYPO_SIMILARITY = 0.6;
 
 const textArray = (items: readonly string[]) => sql`${sql.param(items)}::text[]`;
+
+/**
+ * Persons whose canonical name is one of the registry's names (person_names) that `condition` on
+ * `person_names.name` picks. Trigram similarity and substrings depend on the name alone, so this
+ * finds the persons the condition would on their own names, but reads each name once instead of
+ * once per namesake: a common name's thousands of bearers made the trigram index's lists long and
+ * its recheck costly (20–30 ms for the typo branch alone, for such a name in a registry of a
+ * million; 1–2 ms this way). The
+ * names found are an array the planner knows before it runs, so the persons' index on the name
+ * serves them, and the branch can stand in an OR with the others.
+ */
+export const canonicalNameIn = (condition: SQL): SQL =>
+  sql`${persons.nameCanonical} = any(array(select ${personNames.name} from ${personNames} where ${condition}))`;
 const PHONE_LIKE = /^[+\d\s().-]{6,}$/;
 
 /**
@@ -64,15 +76,17 @@ export function textSearch(q: string, extra: { caseNumber?: AnyPgColumn } = {}):
     ? sql`coalesce(similarity(${t.nameCanonical}, ${canonical}::text), 0)`
     : sql`0`;
   const sounds = keys.length > 0 ? sql`${t.namePhonetic} @> ${textArray(keys)}` : undefined;
-  const typed =
-    parts.length > 0 ? and(...parts.map((p) => ilike(t.nameCanonical, containsPattern(p)))) : undefined;
+  const containsParts = (name: AnyPgColumn) => and(...parts.map((p) => ilike(name, containsPattern(p))));
+  // What ranks a row is its own name; what finds it is the registry's names.
+  const typed = parts.length > 0 ? containsParts(t.nameCanonical) : undefined;
+  const typedMatch = parts.length > 0 ? canonicalNameIn(containsParts(personNames.name)!) : undefined;
   const phoneMatch = phone ? eq(t.phoneKey, phone) : undefined;
   const documentMatch = document ? sql`${t.documentKeys} @> ${textArray([document])}` : undefined;
   const numberMatch = extra.caseNumber && /\d/.test(q) ? ilike(extra.caseNumber, pattern) : undefined;
   const partly = or(ilike(t.pseudonym, pattern), numberMatch)!;
   // Every alternative on the person can use an index (trigram, GIN, btree), so they combine as a
   // bitmap OR; the case number is another table's, so callers joining cases match it apart.
-  const personMatch = or(sounds, typed, phoneMatch, documentMatch, ilike(t.pseudonym, pattern))!;
+  const personMatch = or(sounds, typedMatch, phoneMatch, documentMatch, ilike(t.pseudonym, pattern))!;
   const exact = or(
     phoneMatch,
     documentMatch,
@@ -88,7 +102,7 @@ export function textSearch(q: string, extra: { caseNumber?: AnyPgColumn } = {}):
     ${typed ? sql`case when ${typed} then 0.5 + 0.3 * ${similarity} else 0 end` : sql`0`},
     case when ${partly} then 0.6 else 0 end
   )::float8`;
-  const typoMatch = canonical ? sql`${t.nameCanonical} % ${canonical}::text` : undefined;
+  const typoMatch = canonical ? canonicalNameIn(sql`${personNames.name} % ${canonical}::text`) : undefined;
   return { rank, personMatch, numberMatch, typoMatch };
 }
 
