@@ -111,12 +111,19 @@ export function uuidArray(ids: readonly string[]): SQL {
 }
 
 /**
- * Sets a setting for the rest of the transaction. Outside a transaction it would last only its own
- * statement, silently, so that is refused.
+ * Sets settings for the rest of the transaction, all in one round trip. Outside a transaction
+ * they would last only their own statement, silently, so that is refused.
  */
-export async function setLocal(db: Executor, name: string, value: string): Promise<void> {
-  if (!is(db, PgTransaction)) throw new Error(`${name} is set for a transaction, and this is none`);
-  await db.execute(sql`select set_config(${name}, ${value}, true)`);
+export async function setLocal(db: Executor, settings: Record<string, string>): Promise<void> {
+  const entries = Object.entries(settings);
+  if (!is(db, PgTransaction))
+    throw new Error(`${entries.map(([k]) => k).join(', ')}: set for a transaction, and this is none`);
+  await db.execute(
+    sql`select ${sql.join(
+      entries.map(([name, value]) => sql`set_config(${name}, ${value}, true)`),
+      sql`, `,
+    )}`,
+  );
 }
 
 /** The rows of a raw `db.execute` result; both drivers return `{ rows }`. */

@@ -87,7 +87,7 @@ describeEachEngine('audit of reads (batched onto the chain)', (h) => {
         ctx,
         { action: 'test.read', entityType: 'test' },
         async (db, audit) => {
-          await setLocal(db, 'pg_trgm.similarity_threshold', String(TYPO_SIMILARITY));
+          await setLocal(db, { 'pg_trgm.similarity_threshold': String(TYPO_SIMILARITY) });
           await audit();
           return rowsOf<{ t: string }>(
             await db.execute(sql`select current_setting('pg_trgm.similarity_threshold') as t`),
@@ -95,7 +95,7 @@ describeEachEngine('audit of reads (batched onto the chain)', (h) => {
         },
         { session },
       );
-    await expect(search(false)).rejects.toThrow(/is set for a transaction/);
+    await expect(search(false)).rejects.toThrow(/set for a transaction, and this is none/);
     expect(await search(true)).toBe(String(TYPO_SIMILARITY));
   });
 });

@@ -16,7 +16,7 @@ import { type Ctx, view } from '../shared/context.ts';
 import { householdNamesOf, summaryOf } from './candidates.ts';
 import { ensureMatchKeys, matchColumns, matchPersonOf } from './keys.ts';
 import { personScope } from './queries.ts';
-import { canonicalNameIn } from './search.ts';
+import { SEARCH_SETTINGS, canonicalNameIn } from './search.ts';
 import type { personMatchIn, personMatchQuery } from './schema.ts';
 import { latinOf } from './service.ts';
 
@@ -46,7 +46,7 @@ function soundsAlike(keys: readonly string[]): SQL | undefined {
  */
 async function candidatesFor(db: Executor, actor: Actor, keys: PersonMatchKeys) {
   // `%` compares with this threshold; set for this transaction only.
-  await setLocal(db, 'pg_trgm.similarity_threshold', String(TRIGRAM_BLOCKING));
+  await setLocal(db, { ...SEARCH_SETTINGS, 'pg_trgm.similarity_threshold': String(TRIGRAM_BLOCKING) });
   const strong = or(
     keys.phoneKey ? sql`${persons.phoneKey} = ${keys.phoneKey}` : undefined,
     keys.documentKeys.length > 0

@@ -38,7 +38,7 @@ describeEachEngine('persons: a ranked search in two passes', (h) => {
     const search = textSearch(q, of === 'cases' ? { caseNumber: cases.number } : {});
     const id = of === 'cases' ? cases.id : persons.id;
     return h().database.db.transaction(async (tx) => {
-      await setLocal(tx, 'pg_trgm.similarity_threshold', String(TYPO_SIMILARITY));
+      await setLocal(tx, { 'pg_trgm.similarity_threshold': String(TYPO_SIMILARITY) });
       return tx
         .select({ id, rank: search.rank, sure: sql<boolean>`coalesce(${search.personMatch}, false)` })
         .from(cases)
@@ -94,7 +94,7 @@ describeEachEngine("persons: fuzzy name search over the registry's names", (h) =
   // The persons a condition on a name picks, asked of their own names and through person_names.
   const both = async (on: (name: typeof persons.nameCanonical | typeof personNames.name) => SQL) =>
     h().database.db.transaction(async (tx) => {
-      await setLocal(tx, 'pg_trgm.similarity_threshold', String(TYPO_SIMILARITY));
+      await setLocal(tx, { 'pg_trgm.similarity_threshold': String(TYPO_SIMILARITY) });
       const ask = (where: SQL) =>
         tx
           .select({ id: persons.id })
