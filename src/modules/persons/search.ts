@@ -47,12 +47,12 @@ const textArray = (items: readonly string[]) => sql`${sql.param(items)}::text[]`
  * finds the persons the condition would on their own names, but reads each name once instead of
  * once per namesake: a common name's thousands of bearers made the trigram index's lists long and
  * its recheck costly (20–30 ms for the typo branch alone, for such a name in a registry of a
- * million; 1–2 ms this way). The
- * names found are an array the planner knows before it runs, so the persons' index on the name
- * serves them, and the branch can stand in an OR with the others.
+ * million; 1–2 ms this way). The names found are an array the planner knows before it runs, so
+ * the persons' index on the name serves them, and the branch can stand in an OR with the others.
  */
 export const canonicalNameIn = (condition: SQL): SQL =>
   sql`${persons.nameCanonical} = any(array(select ${personNames.name} from ${personNames} where ${condition}))`;
+
 const PHONE_LIKE = /^[+\d\s().-]{6,}$/;
 
 /**
