@@ -90,9 +90,12 @@ describeEachEngine('persons: a ranked search in two passes', (h) => {
   });
 });
 
+/** A condition on a name, asked of the persons' own names or of the registry's. */
+type OnName = (name: typeof persons.nameCanonical | typeof personNames.name) => SQL;
+
 describeEachEngine("persons: fuzzy name search over the registry's names", (h) => {
   // The persons a condition on a name picks, asked of their own names and through person_names.
-  const both = async (on: (name: typeof persons.nameCanonical | typeof personNames.name) => SQL) =>
+  const both = async (on: OnName) =>
     h().database.db.transaction(async (tx) => {
       await setLocal(tx, { 'pg_trgm.similarity_threshold': String(TYPO_SIMILARITY) });
       const ask = (where: SQL) =>
@@ -108,7 +111,7 @@ describeEachEngine("persons: fuzzy name search over the registry's names", (h) =
       };
     });
 
-  const conditions: [string, (name: typeof persons.nameCanonical | typeof personNames.name) => SQL][] = [
+  const conditions: [string, OnName][] = [
     ['a typo of a common name', (name) => sql`${name} % ${'kanybek zhumagulof'}::text`],
     ['a typo in the other order', (name) => sql`${name} % ${'zhumagulov kanibek'}::text`],
     [

@@ -137,11 +137,12 @@ export async function searchRanked<R extends { rank: number; id: string }>(
   wanted: number,
   find: (branch: SearchBranch) => Promise<R[]>,
 ): Promise<R[]> {
-  await setLocal(tx, SEARCH_SETTINGS);
+  // The typo threshold goes with the other settings; it is raised only when the sure rows fill the page.
+  await setLocal(tx, { ...SEARCH_SETTINGS, 'pg_trgm.similarity_threshold': String(TYPO_SIMILARITY) });
   const sure = await find({ personMatch: search.personMatch, numberMatch: search.numberMatch });
   if (!search.typoMatch) return sure;
   const last = sure.length >= wanted ? sure[wanted - 1]!.rank : 0;
-  await setLocal(tx, { 'pg_trgm.similarity_threshold': String(Math.max(TYPO_SIMILARITY, last)) });
+  if (last > TYPO_SIMILARITY) await setLocal(tx, { 'pg_trgm.similarity_threshold': String(last) });
   const typos = await find({ personMatch: search.typoMatch });
   const seen = new Set(sure.map((r) => r.id));
   return [...sure, ...typos.filter((r) => !seen.has(r.id))].sort(better).slice(0, wanted);
