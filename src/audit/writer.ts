@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../access/policy.ts';
-import { type Tx, rowsOf } from '../db/client.ts';
-import { auditEvents } from '../db/schema/index.ts';
-import { type ChainedFields, GENESIS_HASH, eventHash } from './chain.ts';
+import type { Tx } from '../db/client.ts';
+import { textArray } from '../db/params.ts';
+import { type ChainedFields, eventBody } from './chain.ts';
 
 /** Who is acting and through which request: what every audit event records besides the act. */
 export interface AuditSource {
@@ -44,23 +44,13 @@ export function auditFields(src: AuditSource, entry: AuditEntry, at = new Date()
 
 /**
  * Appends events, in the order given, to the hash chain inside the caller's transaction, so they
- * commit or roll back with it. The advisory lock orders concurrent writers, in this process and
- * in any other on the same database, until the transaction ends.
+ * commit or roll back with it. One statement (migration 0014) takes the chain's lock, which orders
+ * concurrent writers in this process and in any other on the same database until the transaction
+ * ends, and hashes the events' bodies onto the chain's last hash as linkHash does.
  */
 export async function appendToChain(tx: Tx, events: ChainedFields[]): Promise<void> {
   if (events.length === 0) return;
-  // The lock and the read of the last hash in one round trip (see migration 0011).
-  const [head] = rowsOf<{ hash: string | null }>(
-    await tx.execute(sql`select audit_chain_head(${CHAIN_LOCK}) as hash`),
-  );
-  let prevHash = head?.hash ?? GENESIS_HASH;
-  const rows = events.map((fields) => {
-    const row = { ...fields, prevHash, hash: eventHash(prevHash, fields) };
-    prevHash = row.hash;
-    return row;
-  });
-  // One statement: PostgreSQL draws the serial numbers in the order of the rows given.
-  await tx.insert(auditEvents).values(rows);
+  await tx.execute(sql`select audit_chain_append(${CHAIN_LOCK}, ${textArray(events.map(eventBody))})`);
 }
 
 /** Appends one event to the chain inside the caller's transaction (every change's own event). */

@@ -19,13 +19,12 @@ import { personScope } from './queries.ts';
 import { SEARCH_SETTINGS, canonicalNameIn } from './search.ts';
 import type { personMatchIn, personMatchQuery } from './schema.ts';
 import { latinOf } from './service.ts';
+import { textArray } from '../../db/params.ts';
 
 /** How many candidates blocking hands to the matcher; the most similar names come first. */
 const CANDIDATES = 200;
 /** The trigram similarity from which a name alone makes a candidate. */
 export const TRIGRAM_BLOCKING = 0.6;
-
-const textArray = (items: readonly string[]) => sql`${sql.param(items)}::text[]`;
 
 /**
  * Names that sound alike: two phonetic keys in common (one for a one-word name), as the registry

@@ -6,6 +6,7 @@ import { personNames, persons } from '../../db/schema/index.ts';
 import { documentKey, phoneKey } from '../../domain/matching.ts';
 import { nameTokens, phoneticKey } from '../../domain/names.ts';
 import { AppError } from '../../errors.ts';
+import { textArray } from '../../db/params.ts';
 
 /**
  * A free-text search: which rows it finds, and how well each answers (0..1, best first). Rows are
@@ -38,8 +39,6 @@ export interface SearchBranch {
  * registration, by the blocking of POST /persons/match, which does not depend on it.
  */
 export const TYPO_SIMILARITY = 0.6;
-
-const textArray = (items: readonly string[]) => sql`${sql.param(items)}::text[]`;
 
 /**
  * Persons whose canonical name is one of the registry's names (person_names) that `condition` on
