@@ -1,7 +1,7 @@
 -- Appends events to the audit chain in one statement: the chain's lock, the read of its last hash
 -- (audit_chain_head), the hashes and the insert. A writer holds the lock from this statement to its
--- commit; with the hashes worked out here rather than by the client between two statements, no
--- round trip to the client falls inside that time.
+-- commit; with the hashes worked out here rather than by the client between two statements, only
+-- the commit follows the lock, and concurrent writers queue for less time.
 -- Each body is the event's canonical JSON array (eventBody in src/audit/chain.ts), and the hash
 -- links it as linkHash does: SHA-256 over the UTF-8 of the array with the predecessor's hash put
 -- first. The columns are read back from the body that was hashed, so they cannot differ from it.
