@@ -6,7 +6,7 @@ import type { Database } from '../db/client.ts';
 import { auditEvents } from '../db/schema/index.ts';
 import { type ChainedFields, GENESIS_HASH, eventHash } from './chain.ts';
 import { verifyAuditChain } from './verify.ts';
-import { appendToChain } from './writer.ts';
+import { appendToChain, auditFields } from './writer.ts';
 
 // Any text PostgreSQL can store (it holds no NUL character), in any script.
 const text = fc.string({ unit: 'grapheme' }).filter((s) => !s.includes('\u0000'));
@@ -91,4 +91,24 @@ describe.each(ENGINES)('the audit chain appended by the database (%s)', (engine)
     }
     expect(await verifyAuditChain(database.db)).toEqual({ ok: true, count: rows.length });
   });
+
+  it.skipIf(skip)(
+    'stores a lone surrogate as U+FFFD and hashes what it stores; refuses NUL as invalid text',
+    async () => {
+      const tried = (username: string) =>
+        auditFields(
+          { actor: null, username },
+          { action: 'auth.login', entityType: 'user', outcome: 'failed' },
+        );
+      await database.db.transaction((tx) => appendToChain(tx, [tried('nobody\uD800')]));
+      expect((await chain()).at(-1)?.actorUsername).toBe('nobody\uFFFD');
+      expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
+      const nul = await database.db
+        .transaction((tx) => appendToChain(tx, [tried('no\u0000body')]))
+        .catch((e: unknown) => e);
+      expect((nul as { cause?: { code?: string } }).cause?.code ?? (nul as { code?: string }).code).toBe(
+        '22P05',
+      );
+    },
+  );
 });

@@ -25,20 +25,24 @@ export interface AuditEntry {
 /** The advisory lock that orders appends to the chain; every writer of the chain must take it. */
 export const CHAIN_LOCK = 0x6b6f6c64;
 
+// Text as PostgreSQL stores it: a lone UTF-16 surrogate (a login's username may hold one) becomes
+// U+FFFD, as it would on its way to the database, so the hash covers what is stored.
+const stored = (text: string | null): string | null => text?.toWellFormed() ?? null;
+
 /** The hashed fields of an event, stamped with the moment it happened. */
 export function auditFields(src: AuditSource, entry: AuditEntry, at = new Date()): ChainedFields {
   return {
     at,
     actorId: src.actor?.userId ?? null,
-    actorUsername: src.actor?.username ?? src.username ?? null,
+    actorUsername: stored(src.actor?.username ?? src.username ?? null),
     actorRole: src.actor?.role ?? null,
     action: entry.action,
     entityType: entry.entityType,
-    entityId: entry.entityId ?? null,
+    entityId: stored(entry.entityId ?? null),
     outcome: entry.outcome ?? 'ok',
-    requestId: src.requestId ?? null,
+    requestId: stored(src.requestId ?? null),
     ip: src.ip ?? null,
-    fields: entry.fields ?? [],
+    fields: (entry.fields ?? []).map((f) => f.toWellFormed()),
   };
 }
 

@@ -18,12 +18,20 @@ const FASTIFY_CODES: Record<string, [number, string, string]> = {
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid_json', 'The body is not valid JSON'],
 };
 
+const INVALID_TEXT: [number, string, string] = [
+  400,
+  'invalid_text',
+  'The text contains a character that cannot be stored (such as NUL)',
+];
+
 // PostgreSQL SQLSTATEs that a client can cause and fix.
 const PG_CODES: Record<string, [number, string, string]> = {
   '23505': [409, 'duplicate', 'A record with the same unique value exists'],
   '23503': [422, 'unknown_reference', 'A referenced record does not exist'],
-  // A NUL character in any text a client sends: PostgreSQL cannot store or compare it.
-  '22021': [400, 'invalid_text', 'The text contains a character that cannot be stored (such as NUL)'],
+  // A NUL character in any text a client sends: PostgreSQL cannot store or compare it; in JSON the
+  // database reads (an audit event's body), \u0000 has no text form either.
+  '22021': INVALID_TEXT,
+  '22P05': INVALID_TEXT,
 };
 
 /**
