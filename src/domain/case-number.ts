@@ -18,7 +18,8 @@ export const REGION_TAGS = {
 /** A region that has a tag. */
 export type TaggedRegionIso = keyof typeof REGION_TAGS;
 
-const SEQUENCE_DIGITS = 5;
+/** The digits a sequence is padded to. */
+export const SEQUENCE_DIGITS = 5;
 const PATTERN = /^KG(?:-([A-Z]{3}))?-(\d{4})-(\d{5,})$/;
 const TAG_BY_ISO = new Map<string, string>(Object.entries(REGION_TAGS));
 const ISO_BY_TAG = new Map(
@@ -26,17 +27,22 @@ const ISO_BY_TAG = new Map(
 );
 
 /**
- * Formats a case number. An office outside the tagged regions (or with none) gets the national
- * form `KG-2026-00042`. The sequence is padded to five digits and simply grows past 99999.
+ * What a region's case numbers of a year start with, up to the sequence: `KG-OSH-2026-`. An office
+ * outside the tagged regions (or with none) gets the national form `KG-2026-`.
  */
-export function formatCaseNumber(regionIso: string | null, year: number, seq: number): string {
+export function caseNumberHead(regionIso: string | null, year: number): string {
   if (!Number.isInteger(year) || year < 1000 || year > 9999) {
     throw new RangeError(`Not a four-digit year: ${year}`);
   }
-  if (!Number.isSafeInteger(seq) || seq < 1) throw new RangeError(`Not a sequence number: ${seq}`);
   const tag = regionIso === null ? undefined : TAG_BY_ISO.get(regionIso);
-  const tail = `${year}-${String(seq).padStart(SEQUENCE_DIGITS, '0')}`;
-  return tag === undefined ? `KG-${tail}` : `KG-${tag}-${tail}`;
+  return tag === undefined ? `KG-${year}-` : `KG-${tag}-${year}-`;
+}
+
+/** Formats a case number: its head, then the sequence padded to five digits, growing past 99999. */
+export function formatCaseNumber(regionIso: string | null, year: number, seq: number): string {
+  const head = caseNumberHead(regionIso, year);
+  if (!Number.isSafeInteger(seq) || seq < 1) throw new RangeError(`Not a sequence number: ${seq}`);
+  return `${head}${String(seq).padStart(SEQUENCE_DIGITS, '0')}`;
 }
 
 /** The parts of a case number; `regionIso` is null for the national form. */

@@ -1,4 +1,6 @@
 import { expect, it } from 'vitest';
+import { caseCounters } from '../../src/db/schema/index.ts';
+import { formatCaseNumber } from '../../src/domain/case-number.ts';
 import { describeEachEngine } from '../helpers/harness.ts';
 
 const tamara = {
@@ -40,6 +42,29 @@ describeEachEngine('cases', (h) => {
     expect(second.body.case.number).toMatch(/-00002$/);
     const timeline = await cw.get(`/api/v1/cases/${c.id}/timeline`);
     expect(timeline.body.items.map((e: { kind: string }) => e.kind)).toEqual(['case_opened']);
+  });
+
+  it('numbers cases opened at the same moment one after another, past five digits, as the timeline records them', async () => {
+    const cw = await h().as('caseworker');
+    await h().database.db.insert(caseCounters).values({ prefix: 'OSH', year: 2025, last: 99_997 });
+    const opened = await Promise.all(
+      [1, 2, 3, 4].map((i) =>
+        cw.post('/api/v1/cases', {
+          person: { ...tamara, givenName: `Тамара ${i}` },
+          type: 'returnee_reintegration',
+          intakeChannel: 'iom_office',
+          openedOn: '2025-11-03',
+        }),
+      ),
+    );
+    const numbers = opened.map((res) => res.body.case.number as string).sort();
+    expect(numbers).toEqual(
+      [99_998, 99_999, 100_000, 100_001].map((n) => formatCaseNumber('KG-O', 2025, n)).sort(),
+    );
+    for (const res of opened) {
+      const timeline = await cw.get(`/api/v1/cases/${res.body.case.id}/timeline`);
+      expect(timeline.body.items[0].data.number).toBe(res.body.case.number);
+    }
   });
 
   it('moves a case along the workflow, refuses forbidden moves and stale versions, and lists with filters', async () => {

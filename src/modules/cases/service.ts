@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type SQL, and, asc, eq, exists, lt, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { ACTIONS, type Action, type Actor, decide } from '../../access/policy.ts';
@@ -5,6 +6,7 @@ import { requireAccess, requirePermission, scopeFilter } from '../../access/scop
 import type { Executor, Tx } from '../../db/client.ts';
 import { keyset, toPage } from '../../db/pagination.ts';
 import {
+  caseEvents,
   cases,
   followups,
   householdMembers,
@@ -103,10 +105,43 @@ export async function openCase(
     input.assignedTo ?? (actor.role === 'caseworker' && officeId === actor.officeId ? actor.userId : null);
   if (assignedTo) await requireAssignee(tx, office.id, assignedTo);
   const openedOn = input.openedOn ?? today();
-  const number = await nextCaseNumber(tx, numberingRegion(office.regionCodes), Number(openedOn.slice(0, 4)));
+  // The region's counter stays locked from its increment to the commit, so every registration in
+  // the region waits that long: the number, the case, its household and its first event are one
+  // statement (foreign keys are checked at its end), and only the audit event follows.
+  const { counter, number } = nextCaseNumber(
+    tx,
+    numberingRegion(office.regionCodes),
+    Number(openedOn.slice(0, 4)),
+  );
+  const id = randomUUID();
+  const household =
+    input.household.length > 0
+      ? [
+          tx.$with('household', {}).as(
+            tx
+              .insert(householdMembers)
+              .values(input.household.map((m) => ({ ...m, caseId: id })))
+              .getSQL(),
+          ),
+        ]
+      : [];
+  const openedData = { type: input.type, intakeChannel: input.intakeChannel, callId: link.callId ?? null };
+  const opened = tx.$with('opened', {}).as(
+    tx
+      .insert(caseEvents)
+      .values({
+        caseId: id,
+        actorId: actor.userId,
+        kind: 'case_opened',
+        data: sql`${JSON.stringify(openedData)}::jsonb || jsonb_build_object('number', ${number})`,
+      })
+      .getSQL(),
+  );
   const [row] = await tx
+    .with(counter, ...household, opened)
     .insert(cases)
     .values({
+      id,
       number,
       personId,
       type: input.type,
@@ -124,15 +159,6 @@ export async function openCase(
     })
     .returning();
   const c = row!;
-  if (input.household.length > 0) {
-    await tx.insert(householdMembers).values(input.household.map((m) => ({ ...m, caseId: c.id })));
-  }
-  await recordCaseEvent(tx, c.id, actor.userId, 'case_opened', {
-    number,
-    type: c.type,
-    intakeChannel: c.intakeChannel,
-    callId: link.callId ?? null,
-  });
   await audit({ entityId: c.id, fields: Object.keys(input) });
   return c;
 }
