@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { type SQL, asc, eq } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/client.ts';
 import { caseEvents } from '../../db/schema/index.ts';
 import type { CaseEventKind } from '../../domain/codes.ts';
@@ -12,6 +12,23 @@ export function recordCaseEvent(
   data: Record<string, unknown> = {},
 ): Promise<void> {
   return recordCaseEvents(tx, actorId, kind, [{ caseId, data }]);
+}
+
+/**
+ * An event as a CTE of the statement that stores what it records, for use cases that save a round
+ * trip by writing both at once (the record's id is then drawn beforehand). Its foreign key to the
+ * case is checked at the end of that statement.
+ */
+export function caseEventWith(
+  tx: Tx,
+  caseId: string,
+  actorId: string | null,
+  kind: CaseEventKind,
+  data: Record<string, unknown> | SQL,
+) {
+  return tx
+    .$with('case_event', {})
+    .as(tx.insert(caseEvents).values({ caseId, actorId, kind, data }).getSQL());
 }
 
 /** Appends one kind of event to several cases' timelines in one statement. */

@@ -6,7 +6,6 @@ import { requireAccess, requirePermission, scopeFilter } from '../../access/scop
 import type { Executor, Tx } from '../../db/client.ts';
 import { keyset, toPage } from '../../db/pagination.ts';
 import {
-  caseEvents,
   cases,
   followups,
   householdMembers,
@@ -23,7 +22,7 @@ import { type SearchBranch, rankedPage, searchRanked, textSearch } from '../pers
 import { insertPerson } from '../persons/service.ts';
 import { type Ctx, transact, view } from '../shared/context.ts';
 import { type CaseRow, caseRecord, caseScopeColumns, loadCase } from './access.ts';
-import { recordCaseEvent, timelineOf } from './events.ts';
+import { caseEventWith, recordCaseEvent, timelineOf } from './events.ts';
 import { nextCaseNumber, numberingRegion } from './numbering.ts';
 import type {
   createCaseIn,
@@ -126,16 +125,12 @@ export async function openCase(
         ]
       : [];
   const openedData = { type: input.type, intakeChannel: input.intakeChannel, callId: link.callId ?? null };
-  const opened = tx.$with('opened', {}).as(
-    tx
-      .insert(caseEvents)
-      .values({
-        caseId: id,
-        actorId: actor.userId,
-        kind: 'case_opened',
-        data: sql`${JSON.stringify(openedData)}::jsonb || jsonb_build_object('number', ${number})`,
-      })
-      .getSQL(),
+  const opened = caseEventWith(
+    tx,
+    id,
+    actor.userId,
+    'case_opened',
+    sql`${JSON.stringify(openedData)}::jsonb || jsonb_build_object('number', ${number})`,
   );
   const [row] = await tx
     .with(counter, ...household, opened)

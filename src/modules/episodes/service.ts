@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.ts';
@@ -5,7 +6,7 @@ import { episodes } from '../../db/schema/index.ts';
 import type { EpisodeFacts, ScreeningResult } from '../../domain/screening.ts';
 import { AppError, Conflict, Invalid, NotFound } from '../../errors.ts';
 import { loadCase } from '../cases/access.ts';
-import { recordCaseEvent } from '../cases/events.ts';
+import { caseEventWith, recordCaseEvent } from '../cases/events.ts';
 import { refreshScreening } from '../cases/screening.ts';
 import { type Ctx, transact, view } from '../shared/context.ts';
 import { formatMinorUnits, toMinorUnits } from './currency.ts';
@@ -76,21 +77,25 @@ export function createEpisode(ctx: Ctx, caseId: string, input: z.infer<typeof cr
     const c = await loadCase(tx, ctx.actor, caseId, 'case:write');
     requireWagesConsistent(input.facts, input.wagesUnpaidAmount);
     const { wagesUnpaidAmount, wagesUnpaidCurrency, ...rest } = input;
+    const id = randomUUID();
     const [row] = await tx
+      .with(
+        caseEventWith(tx, caseId, ctx.actor.userId, 'episode_added', {
+          episodeId: id,
+          destinationCountry: input.destinationCountry,
+        }),
+      )
       .insert(episodes)
       .values({
         ...rest,
         ...stored({ wagesUnpaidAmount, wagesUnpaidCurrency }),
+        id,
         personId: c.personId,
         caseId,
         createdBy: ctx.actor.userId,
       })
       .returning();
     const episode = row!;
-    await recordCaseEvent(tx, caseId, ctx.actor.userId, 'episode_added', {
-      episodeId: episode.id,
-      destinationCountry: episode.destinationCountry,
-    });
     const screening = await refreshScreening(tx, c.personId, ctx.actor.userId);
     await audit({ entityId: episode.id, fields: Object.keys(input) });
     return { episode: present(episode), screening: screeningOf(screening) };
