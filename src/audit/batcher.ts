@@ -39,11 +39,10 @@ class AuditBatcher {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
         try {
-          await this.db.transaction((tx) =>
-            appendToChain(
-              tx,
-              batch.map((w) => w.fields),
-            ),
+          // One statement, its own transaction: the lock is held only while it commits.
+          await appendToChain(
+            this.db,
+            batch.map((w) => w.fields),
           );
           for (const w of batch) w.resolve();
         } catch (err) {

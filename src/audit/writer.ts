@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../access/policy.ts';
-import type { Tx } from '../db/client.ts';
+import type { Executor } from '../db/client.ts';
 import { textArray } from '../db/params.ts';
 import { type ChainedFields, eventBody } from './chain.ts';
 
@@ -47,17 +47,19 @@ export function auditFields(src: AuditSource, entry: AuditEntry, at = new Date()
 }
 
 /**
- * Appends events, in the order given, to the hash chain inside the caller's transaction, so they
- * commit or roll back with it. One statement (migration 0014) takes the chain's lock, which orders
- * concurrent writers in this process and in any other on the same database until the transaction
- * ends, and hashes the events' bodies onto the chain's last hash as linkHash does.
+ * Appends events, in the order given, to the hash chain: inside the caller's transaction, so they
+ * commit or roll back with it, or on their own (`db`), when the one statement is its own
+ * transaction and nothing else needs to commit with it. That statement (migration 0014) takes the
+ * chain's lock, which orders concurrent writers in this process and in any other on the same
+ * database until the transaction ends, and hashes the events' bodies onto the chain's last hash as
+ * linkHash does.
  */
-export async function appendToChain(tx: Tx, events: ChainedFields[]): Promise<void> {
+export async function appendToChain(db: Executor, events: ChainedFields[]): Promise<void> {
   if (events.length === 0) return;
-  await tx.execute(sql`select audit_chain_append(${CHAIN_LOCK}, ${textArray(events.map(eventBody))})`);
+  await db.execute(sql`select audit_chain_append(${CHAIN_LOCK}, ${textArray(events.map(eventBody))})`);
 }
 
-/** Appends one event to the chain inside the caller's transaction (every change's own event). */
-export function writeAudit(tx: Tx, src: AuditSource, entry: AuditEntry): Promise<void> {
-  return appendToChain(tx, [auditFields(src, entry)]);
+/** Appends one event to the chain, inside the caller's transaction or on its own (see appendToChain). */
+export function writeAudit(db: Executor, src: AuditSource, entry: AuditEntry): Promise<void> {
+  return appendToChain(db, [auditFields(src, entry)]);
 }

@@ -28,13 +28,11 @@ export async function runScan(
   } finally {
     bar.stop();
   }
-  await db.transaction((tx) =>
-    writeAudit(tx, SYSTEM, {
-      action: 'duplicate.scan',
-      entityType: 'duplicate_scan',
-      entityId: summary.scanId,
-    }),
-  );
+  await writeAudit(db, SYSTEM, {
+    action: 'duplicate.scan',
+    entityType: 'duplicate_scan',
+    entityId: summary.scanId,
+  });
   const seconds = (performance.now() - started) / 1000;
   out(
     `Scan ${summary.scanId} done in ${seconds.toFixed(1)} s: ${summary.candidates} candidate pairs, ${summary.pairsFound} likely duplicates (${summary.pairsNew} new) to review.`,

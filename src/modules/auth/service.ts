@@ -39,12 +39,10 @@ export async function login(
   const now = new Date();
   const user = await findCredentials(db, input.username);
   const fail = (fields: string[]) =>
-    db.transaction((tx) =>
-      writeAudit(
-        tx,
-        { ...src, username: input.username },
-        { action: 'auth.login', entityType: 'user', entityId: user?.id ?? null, outcome: 'failed', fields },
-      ),
+    writeAudit(
+      db,
+      { ...src, username: input.username },
+      { action: 'auth.login', entityType: 'user', entityId: user?.id ?? null, outcome: 'failed', fields },
     );
   if (!user || !user.active) {
     await verifyAgainstNothing(input.password);

@@ -42,7 +42,7 @@ export async function transact<T>(
     return await ctx.db.transaction((tx) => fn(tx, (entry) => writeAudit(tx, ctx, { ...target, ...entry })));
   } catch (err) {
     const outcome = failureOutcome(err);
-    if (outcome) await ctx.db.transaction((tx) => writeAudit(tx, ctx, { ...target, outcome, fields: [] }));
+    if (outcome) await writeAudit(ctx.db, ctx, { ...target, outcome, fields: [] });
     throw err;
   }
 }
