@@ -3,7 +3,7 @@
  * their ratio (absolute numbers move with the machine; ratios much less). Printed, saved as JSON
  * under bench/results/, and written into README.md between the bench markers.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { round } from './stats.ts';
 
@@ -61,11 +61,16 @@ export function markdown(info: RunInfo, figures: readonly Figure[]): string {
   return lines.join('\n');
 }
 
-/** Writes bench/results/<date>-<engine>-<persons>.json and returns its path. */
+/**
+ * Writes bench/results/<date>-<engine>-<persons>.json (or -2, -3… after it for another run of the
+ * same day: every run is kept) and returns its path.
+ */
 export function saveJson(info: RunInfo, figures: readonly Figure[]): string {
   const dir = fileURLToPath(new URL('bench/results/', root));
   mkdirSync(dir, { recursive: true });
-  const path = `${dir}${info.date}-${info.engine}-${info.persons}.json`;
+  const base = `${dir}${info.date}-${info.engine}-${info.persons}`;
+  let path = `${base}.json`;
+  for (let n = 2; existsSync(path); n++) path = `${base}-${n}.json`;
   writeFileSync(path, `${JSON.stringify({ ...info, figures }, null, 2)}\n`);
   return path;
 }
