@@ -6,7 +6,7 @@ import type { Database } from '../db/client.ts';
 import { auditEvents } from '../db/schema/index.ts';
 import { type ChainedFields, GENESIS_HASH, eventHash } from './chain.ts';
 import { verifyAuditChain } from './verify.ts';
-import { appendToChain, auditFields } from './writer.ts';
+import { appendToChain, auditFields, auditWith } from './writer.ts';
 
 // Any text PostgreSQL can store (it holds no NUL character), in any script.
 const text = fc.string({ unit: 'grapheme' }).filter((s) => !s.includes('\u0000'));
@@ -40,20 +40,32 @@ describe.each(ENGINES)('the audit chain appended by the database (%s)', (engine)
     'stores each event as given, hashed onto its predecessor as the chain defines',
     async () => {
       await fc.assert(
-        fc.asyncProperty(fc.array(event, { minLength: 1, maxLength: 5 }), async (events) => {
-          const before = (await chain()).at(-1)?.hash ?? GENESIS_HASH;
-          await database.db.transaction((tx) => appendToChain(tx, events));
-          const added = (await chain()).slice(-events.length);
-          let prev = before;
-          for (const [i, e] of events.entries()) {
-            const row = added[i]!;
-            const { seq: _seq, prevHash, hash, ...stored } = row;
-            expect(stored).toEqual(e);
-            expect(prevHash).toBe(prev);
-            expect(hash).toBe(eventHash(prev, e));
-            prev = hash;
-          }
-        }),
+        fc.asyncProperty(
+          fc.array(event, { minLength: 1, maxLength: 5 }),
+          fc.boolean(),
+          async (events, inCte) => {
+            const before = (await chain()).at(-1)?.hash ?? GENESIS_HASH;
+            await database.db.transaction(async (tx) => {
+              // As a statement of its own, or as a CTE of another statement (here one that reads).
+              if (!inCte) return appendToChain(tx, events);
+              await tx
+                .with(auditWith(tx, events))
+                .select({ seq: auditEvents.seq })
+                .from(auditEvents)
+                .limit(0);
+            });
+            const added = (await chain()).slice(-events.length);
+            let prev = before;
+            for (const [i, e] of events.entries()) {
+              const row = added[i]!;
+              const { seq: _seq, prevHash, hash, ...stored } = row;
+              expect(stored).toEqual(e);
+              expect(prevHash).toBe(prev);
+              expect(hash).toBe(eventHash(prev, e));
+              prev = hash;
+            }
+          },
+        ),
         { numRuns: 60 },
       );
       expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });

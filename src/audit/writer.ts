@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../access/policy.ts';
-import type { Executor } from '../db/client.ts';
+import type { Executor, Tx } from '../db/client.ts';
 import { textArray } from '../db/params.ts';
+import { auditEvents } from '../db/schema/index.ts';
 import { type ChainedFields, eventBody } from './chain.ts';
 
 /** Who is acting and through which request: what every audit event records besides the act. */
@@ -46,17 +47,48 @@ export function auditFields(src: AuditSource, entry: AuditEntry, at = new Date()
   };
 }
 
+// The columns audit_chain_rows returns, in its order (migration 0014).
+const CHAIN_COLUMNS = [
+  auditEvents.at,
+  auditEvents.actorId,
+  auditEvents.actorUsername,
+  auditEvents.actorRole,
+  auditEvents.action,
+  auditEvents.entityType,
+  auditEvents.entityId,
+  auditEvents.outcome,
+  auditEvents.requestId,
+  auditEvents.ip,
+  auditEvents.fields,
+  auditEvents.prevHash,
+  auditEvents.hash,
+].map((c) => sql.identifier(c.name));
+
+// One statement takes the chain's lock, which orders concurrent writers in this process and in any
+// other on the same database until the transaction ends, and hashes the events' bodies onto the
+// chain's last hash as linkHash does.
+const appendStatement = (events: ChainedFields[]) =>
+  sql`insert into ${auditEvents} (${sql.join(CHAIN_COLUMNS, sql`, `)})
+      select * from audit_chain_rows(${CHAIN_LOCK}, ${textArray(events.map(eventBody))})`;
+
 /**
  * Appends events, in the order given, to the hash chain: inside the caller's transaction, so they
  * commit or roll back with it, or on their own (`db`), when the one statement is its own
- * transaction and nothing else needs to commit with it. That statement (migration 0014) takes the
- * chain's lock, which orders concurrent writers in this process and in any other on the same
- * database until the transaction ends, and hashes the events' bodies onto the chain's last hash as
- * linkHash does.
+ * transaction and nothing else needs to commit with it.
  */
 export async function appendToChain(db: Executor, events: ChainedFields[]): Promise<void> {
   if (events.length === 0) return;
-  await db.execute(sql`select audit_chain_append(${CHAIN_LOCK}, ${textArray(events.map(eventBody))})`);
+  await db.execute(appendStatement(events));
+}
+
+/**
+ * The append as a CTE of the statement that makes the change it records, so a use case whose last
+ * statement that is needs no statement of its own for its event, and the locks that statement
+ * takes are held only until the commit that follows (see openCase). Unreferenced, PostgreSQL runs
+ * it after the statement's main part.
+ */
+export function auditWith(tx: Tx, events: ChainedFields[]) {
+  return tx.$with('audited', {}).as(appendStatement(events));
 }
 
 /** Appends one event to the chain, inside the caller's transaction or on its own (see appendToChain). */

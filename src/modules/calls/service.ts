@@ -2,7 +2,7 @@ import { and, eq, gte, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Action, type Actor, decide } from '../../access/policy.ts';
 import { requireAccess, requirePermission, scopeFilter } from '../../access/scope.ts';
-import { writeAudit } from '../../audit/writer.ts';
+import { auditFields } from '../../audit/writer.ts';
 import type { Executor, Tx } from '../../db/client.ts';
 import { keyset, toPage } from '../../db/pagination.ts';
 import { calls } from '../../db/schema/index.ts';
@@ -196,7 +196,7 @@ export function convertCall(ctx: Ctx, id: string, input: z.infer<typeof convertC
           caseId: call.caseId,
         });
       const auditCase = (e: { entityId: string; fields: string[] }) =>
-        writeAudit(tx, ctx, { action: 'case.create', entityType: 'case', ...e });
+        auditFields(ctx, { action: 'case.create', entityType: 'case', ...e });
       const opened = await openCase(
         tx,
         ctx.actor,

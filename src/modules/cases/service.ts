@@ -3,6 +3,8 @@ import { type SQL, and, asc, eq, exists, lt, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { ACTIONS, type Action, type Actor, decide } from '../../access/policy.ts';
 import { requireAccess, requirePermission, scopeFilter } from '../../access/scope.ts';
+import type { ChainedFields } from '../../audit/chain.ts';
+import { auditFields, auditWith } from '../../audit/writer.ts';
 import type { Executor, Tx } from '../../db/client.ts';
 import { keyset, toPage } from '../../db/pagination.ts';
 import {
@@ -64,8 +66,9 @@ async function requireAssignee(tx: Tx, officeId: string, userId: string) {
 
 /** Opens a case for an existing person or a new one, with its number, household and first timeline event. */
 export function createCase(ctx: Ctx, input: z.infer<typeof createCaseIn>, link: { callId?: string } = {}) {
-  return transact(ctx, { action: 'case.create', entityType: 'case' }, async (tx, audit) =>
-    openCase(tx, ctx.actor, input, link, audit),
+  const target = { action: 'case.create', entityType: 'case' };
+  return transact(ctx, target, async (tx) =>
+    openCase(tx, ctx.actor, input, link, (e) => auditFields(ctx, { ...target, ...e })),
   );
 }
 
@@ -75,7 +78,7 @@ export async function openCase(
   actor: Actor,
   input: z.infer<typeof createCaseIn>,
   link: { callId?: string },
-  audit: (e: { entityId: string; fields: string[] }) => Promise<void>,
+  auditEvent: (e: { entityId: string; fields: string[] }) => ChainedFields,
 ) {
   requirePermission(actor, 'case:create');
   const officeId = input.officeId ?? actor.officeId;
@@ -105,8 +108,8 @@ export async function openCase(
   if (assignedTo) await requireAssignee(tx, office.id, assignedTo);
   const openedOn = input.openedOn ?? today();
   // The region's counter stays locked from its increment to the commit, so every registration in
-  // the region waits that long: the number, the case, its household and its first event are one
-  // statement (foreign keys are checked at its end), and only the audit event follows.
+  // the region waits that long: the number, the case, its household, its first event and its audit
+  // event are one statement (foreign keys are checked at its end), and only the commit follows.
   const { counter, number } = nextCaseNumber(
     tx,
     numberingRegion(office.regionCodes),
@@ -133,7 +136,12 @@ export async function openCase(
     sql`${JSON.stringify(openedData)}::jsonb || jsonb_build_object('number', ${number})`,
   );
   const [row] = await tx
-    .with(counter, ...household, opened)
+    .with(
+      counter,
+      ...household,
+      opened,
+      auditWith(tx, [auditEvent({ entityId: id, fields: Object.keys(input) })]),
+    )
     .insert(cases)
     .values({
       id,
@@ -153,9 +161,7 @@ export async function openCase(
       createdBy: actor.userId,
     })
     .returning();
-  const c = row!;
-  await audit({ entityId: c.id, fields: Object.keys(input) });
-  return c;
+  return row!;
 }
 
 async function detailOf(db: Executor, actor: Actor, c: CaseRow) {
