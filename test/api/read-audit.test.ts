@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/audit/verify.ts';
 import { rowsOf, setLocal } from '../../src/db/client.ts';
 import { auditEvents, users } from '../../src/db/schema/index.ts';
+import { Invalid } from '../../src/errors.ts';
 import { TYPO_SIMILARITY } from '../../src/modules/persons/search.ts';
 import { view } from '../../src/modules/shared/context.ts';
 import { describeEachEngine } from '../helpers/harness.ts';
@@ -61,6 +62,66 @@ describeEachEngine('audit of reads (batched onto the chain)', (h) => {
       .from(auditEvents)
       .where(eq(auditEvents.requestId, String(res.headers['x-request-id'])));
     expect(rows).toEqual([{ action: 'case.read', outcome: 'denied' }]);
+  });
+
+  const eventsOf = (requestId: string) =>
+    db()
+      .select({ action: auditEvents.action, outcome: auditEvents.outcome })
+      .from(auditEvents)
+      .where(eq(auditEvents.requestId, requestId))
+      .orderBy(auditEvents.seq);
+
+  it('commits an event recorded before the queries while the read goes on, not after it', async () => {
+    const ctx = await adminCtx('recorded-while-reading');
+    const answer = await view(ctx, { action: 'test.read', entityType: 'test' }, async (reader, audit) => {
+      await audit();
+      // The reading goes on until its own event is on record: it would wait forever were the
+      // event appended only once the reading is over.
+      for (let tries = 0; tries < 200; tries++) {
+        const [row] = rowsOf<{ n: number }>(
+          await reader.execute(
+            sql`select count(*)::int as n from audit_events where request_id = 'recorded-while-reading'`,
+          ),
+        );
+        if (row!.n === 1) return 'read';
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      return 'not recorded while reading';
+    });
+    expect(answer).toBe('read');
+    expect(await eventsOf('recorded-while-reading')).toEqual([{ action: 'test.read', outcome: 'ok' }]);
+  });
+
+  it('answers nothing when the event cannot be recorded, even if the reading ended first', async () => {
+    // PostgreSQL stores no NUL in text: the event is refused while the use case reads on.
+    const ctx = await adminCtx('refused\u0000event');
+    let read = false;
+    await expect(
+      view(ctx, { action: 'test.read', entityType: 'test' }, async (reader, audit) => {
+        await audit();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        await reader.execute(sql`select 1`);
+        read = true;
+        return 'secret';
+      }),
+    ).rejects.toSatisfy(
+      (e: { code?: string; cause?: { code?: string } }) => (e.cause?.code ?? e.code) === '22P05',
+    );
+    expect(read).toBe(true);
+  });
+
+  it('records the failure of a read after the event that let it through', async () => {
+    const ctx = await adminCtx('failed-after-event');
+    await expect(
+      view(ctx, { action: 'test.read', entityType: 'test' }, async (_db, audit) => {
+        await audit();
+        throw new Invalid('test_rule', 'A rule the reading broke');
+      }),
+    ).rejects.toBeInstanceOf(Invalid);
+    expect(await eventsOf('failed-after-event')).toEqual([
+      { action: 'test.read', outcome: 'ok' },
+      { action: 'test.read', outcome: 'failed' },
+    ]);
   });
 
   it('runs a read with a session in a read-only transaction: a stray write fails and nothing is recorded', async () => {

@@ -287,10 +287,11 @@ export async function listCases(
           )
           .orderBy(...page.orderBy)
           .limit(q.limit + 1);
+      // Authorised, with a valid cursor: the event is complete, and is recorded while the list is read.
+      await audit();
       const rows = search
         ? await searchRanked(db, search, q.limit + 1, (branch) => find(casesFound(branch)))
         : await find();
-      await audit();
       const page_ = toPage(rows, q.limit, (r) =>
         search ? [r.rank, r.id] : [byNumber ? r.number : r.createdAt.toISOString(), r.id],
       );

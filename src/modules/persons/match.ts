@@ -95,6 +95,8 @@ export async function matchPersons(
         },
         householdNames,
       );
+      // Recorded while the candidates are read and scored (see view).
+      await audit({ fields: [] });
       const found = await candidatesFor(db, ctx.actor, personMatchKeys(probe));
       const households = await householdNamesOf(
         db,
@@ -114,7 +116,6 @@ export async function matchPersons(
               .from(cases)
               .where(and(inArray(cases.personId, ids), scopeFilter(ctx.actor, 'case:read', caseScopeColumns)))
               .orderBy(asc(cases.openedOn), asc(cases.number));
-      await audit({ fields: [] });
       return {
         items: scored.map(({ p, result }) => ({
           person: summaryOf(p),

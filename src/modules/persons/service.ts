@@ -90,10 +90,11 @@ export async function listPersons(
           .where(and(personScope(db, ctx.actor, 'person:read'), page.where, match))
           .orderBy(...page.orderBy)
           .limit(q.limit + 1);
+      // Recorded while the list is read (see view).
+      await audit({ fields: [] });
       const rows = search
         ? await searchRanked(db, search, q.limit + 1, (branch) => find(branch.personMatch))
         : await find();
-      await audit({ fields: [] });
       return toPage(rows, q.limit, (p) => (search ? [p.rank, p.id] : [p.createdAt.toISOString(), p.id]));
     },
     // The search's typo threshold is a setting its queries share.

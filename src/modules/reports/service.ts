@@ -76,6 +76,8 @@ export function caseReport(ctx: Ctx, q: CaseReportQuery) {
   return view(ctx, target, async (db, audit) => {
     const scope = scopeFilter(ctx.actor, 'report:read', { officeId: cases.officeId });
     if (q.officeId) await requireReportOffice(db, ctx.actor, q.officeId);
+    // Recorded while the cases are counted (see view).
+    await audit({ fields: [q.by] });
     const counts = await countCasesBy(
       db,
       q.by,
@@ -86,7 +88,6 @@ export function caseReport(ctx: Ctx, q: CaseReportQuery) {
         q.to ? lt(cases.openedOn, `${monthOf(monthIndex(q.to) + 1)}-01`) : undefined,
       ),
     );
-    await audit({ fields: [q.by] });
     return { by: q.by, ...suppressSmallCells(cellsOf(q, counts)), threshold: MIN_PUBLISHED_COUNT };
   });
 }

@@ -52,10 +52,14 @@ export async function transact<T>(
  * each statement takes its own snapshot in or out of a transaction, so BEGIN and COMMIT would only
  * add two round trips to every read. A read whose queries depend on a setting an earlier one made
  * (the text search's typo threshold) asks for `session`: one read-only transaction, where the
- * setting holds and a stray write fails. Its audit events, and a refusal's, are appended to the
- * chain through the shared batch (see audit/batcher.ts) after the reading: the caller gets the
- * result only once they are committed, so nothing is shown that is not on record, yet concurrent
- * reads do not queue one behind another on the chain's lock.
+ * setting holds and a stray write fails.
+ *
+ * Each audit event goes onto the chain through the shared batch (see audit/batcher.ts) as soon as
+ * the use case records it, while the use case reads on: the caller gets the result only once every
+ * event is committed, so nothing is shown that is not on record, yet concurrent reads do not queue
+ * one behind another on the chain's lock, and a read that records its event before its queries
+ * (a list or a search, once it is authorised) waits for the slower of the two instead of both.
+ * Should it then fail, its failure is recorded too, after the event that let it through.
  */
 export async function view<T>(
   ctx: Ctx,
@@ -63,9 +67,14 @@ export async function view<T>(
   fn: (db: Executor, audit: Audit) => Promise<T>,
   opts: { session?: boolean } = {},
 ): Promise<T> {
-  const entries: ReturnType<typeof auditFields>[] = [];
+  const recorded: Promise<void>[] = [];
   const audit: Audit = (entry) => {
-    entries.push(auditFields(ctx, { ...target, ...entry }));
+    const appended = appendBatched(ctx.db, [auditFields(ctx, { ...target, ...entry })]);
+    // Awaited once the reading is over; until then a failed append must not count as unhandled.
+    appended.catch(() => undefined);
+    recorded.push(appended);
+    // Not the append: inside a session on PGlite, whose one connection the session holds, the
+    // append waits for the session to end.
     return Promise.resolve();
   };
   let result: T;
@@ -74,10 +83,11 @@ export async function view<T>(
       ? await ctx.db.transaction((tx) => fn(tx, audit), { accessMode: 'read only' })
       : await fn(ctx.db, audit);
   } catch (err) {
+    await Promise.allSettled(recorded);
     const outcome = failureOutcome(err);
     if (outcome) await appendBatched(ctx.db, [auditFields(ctx, { ...target, outcome, fields: [] })]);
     throw err;
   }
-  await appendBatched(ctx.db, entries);
+  await Promise.all(recorded);
   return result;
 }
