@@ -6,6 +6,7 @@ import { requireAccess, requirePermission, scopeFilter } from '../../access/scop
 import type { ChainedFields } from '../../audit/chain.ts';
 import { auditFields, auditWith } from '../../audit/writer.ts';
 import type { Executor, Tx } from '../../db/client.ts';
+import { prepared } from '../../db/prepared.ts';
 import { keyset, toPage } from '../../db/pagination.ts';
 import {
   cases,
@@ -23,7 +24,7 @@ import { findPersonInScope } from '../persons/queries.ts';
 import { type SearchBranch, rankedPage, searchRanked, textSearch } from '../persons/search.ts';
 import { insertPerson } from '../persons/service.ts';
 import { type Ctx, transact, view } from '../shared/context.ts';
-import { type CaseRow, caseRecord, caseScopeColumns, loadCase } from './access.ts';
+import { type CaseRow, caseRecord, caseScopeColumns, loadCase, loadCaseWithPerson } from './access.ts';
 import { caseEventWith, recordCaseEvent, timelineOf } from './events.ts';
 import { nextCaseNumber, numberingRegion } from './numbering.ts';
 import type {
@@ -164,24 +165,48 @@ export async function openCase(
   return row!;
 }
 
-async function detailOf(db: Executor, actor: Actor, c: CaseRow) {
-  const [person] = await db.select().from(persons).where(eq(persons.id, c.personId));
-  const household = await db
+// The case page's reads, the API's most frequent (see db/prepared.ts).
+const personById = prepared((db) =>
+  db
+    .select()
+    .from(persons)
+    .where(eq(persons.id, sql.placeholder('id')))
+    .prepare('person_by_id'),
+);
+const householdOfCase = prepared((db) =>
+  db
     .select()
     .from(householdMembers)
-    .where(eq(householdMembers.caseId, c.id))
-    .orderBy(asc(householdMembers.createdAt));
-  const trend = await db
+    .where(eq(householdMembers.caseId, sql.placeholder('caseId')))
+    .orderBy(asc(householdMembers.createdAt))
+    .prepare('household_of_case'),
+);
+const scoresOfCase = prepared((db) =>
+  db
     .select({ takenOn: rssAssessments.takenOn, scores: rssAssessments.scores })
     .from(rssAssessments)
-    .where(eq(rssAssessments.caseId, c.id))
-    .orderBy(asc(rssAssessments.takenOn), asc(rssAssessments.createdAt));
-  const screening = c.screening ?? (await screeningOfPerson(db, c.personId));
+    .where(eq(rssAssessments.caseId, sql.placeholder('caseId')))
+    .orderBy(asc(rssAssessments.takenOn), asc(rssAssessments.createdAt))
+    .prepare('scores_of_case'),
+);
+
+async function detailOf(db: Executor, actor: Actor, c: CaseRow, loadedPerson?: typeof persons.$inferSelect) {
+  // Independent reads: on PostgreSQL outside a transaction each takes a connection of its own and
+  // they run at once; in a transaction (or on PGlite) they queue on the one connection.
+  const [person, household, trend, screening] = await Promise.all([
+    loadedPerson ??
+      personById(db)
+        .execute({ id: c.personId })
+        .then(([p]) => p!),
+    householdOfCase(db).execute({ caseId: c.id }),
+    scoresOfCase(db).execute({ caseId: c.id }),
+    c.screening ?? screeningOfPerson(db, c.personId),
+  ]);
   const record = caseRecord(c);
   const abilities = ACTIONS.filter((a) => CASE_ABILITIES.includes(a) && decide(actor, a, record) === 'allow');
   return {
     ...c,
-    person: person!,
+    person,
     household,
     screening: {
       indicators: screening.indicators,
@@ -200,9 +225,9 @@ async function detailOf(db: Executor, actor: Actor, c: CaseRow) {
 /** A case with everything a caseworker opens it for; reading it is audited. */
 export function getCase(ctx: Ctx, id: string) {
   return view(ctx, { action: 'case.read', entityType: 'case', entityId: id }, async (db, audit) => {
-    const c = await loadCase(db, ctx.actor, id, 'case:read');
+    const { c, person } = await loadCaseWithPerson(db, ctx.actor, id, 'case:read');
     await audit();
-    return detailOf(db, ctx.actor, c);
+    return detailOf(db, ctx.actor, c, person);
   });
 }
 
