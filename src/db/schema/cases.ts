@@ -102,6 +102,9 @@ export const persons = pgTable(
     index().on(t.phoneKey),
     index().on(t.keysVersion),
     index().on(t.mergedInto),
+    // The registry's list, newest first, pages by (created, id): without it a page of a million
+    // persons sorted them all.
+    index().on(t.createdAt, t.id),
   ],
 );
 

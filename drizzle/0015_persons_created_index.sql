@@ -1,0 +1,1 @@
+CREATE INDEX "persons_created_at_id_index" ON "persons" USING btree ("created_at","id");
