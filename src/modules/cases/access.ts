@@ -5,6 +5,7 @@ import type { Executor } from '../../db/client.ts';
 import { prepared } from '../../db/prepared.ts';
 import { cases, persons } from '../../db/schema/index.ts';
 import { NotFound } from '../../errors.ts';
+import { shownPersonColumns } from '../persons/columns.ts';
 
 /** The case columns that access scopes test. */
 export const caseScopeColumns = {
@@ -48,7 +49,7 @@ export async function loadCaseWithPerson(db: Executor, actor: Actor, id: string,
 
 const caseWithPersonById = prepared((db) =>
   db
-    .select({ c: cases, person: persons })
+    .select({ c: cases, person: shownPersonColumns })
     .from(cases)
     .innerJoin(persons, eq(persons.id, cases.personId))
     .where(eq(cases.id, sql.placeholder('id')))

@@ -5,7 +5,7 @@ import { ACTIONS, type Action, type Actor, decide } from '../../access/policy.ts
 import { requireAccess, requirePermission, scopeFilter } from '../../access/scope.ts';
 import type { ChainedFields } from '../../audit/chain.ts';
 import { auditFields, auditWith } from '../../audit/writer.ts';
-import type { Executor, Tx } from '../../db/client.ts';
+import { type Executor, type Tx, readTogether } from '../../db/client.ts';
 import { prepared } from '../../db/prepared.ts';
 import { keyset, toPage } from '../../db/pagination.ts';
 import {
@@ -20,6 +20,7 @@ import {
 import { assertTransition, allowedClosureReasons, allowedTransitions } from '../../domain/workflow.ts';
 import { Conflict, Invalid, NotFound } from '../../errors.ts';
 import { ensureMatchKeys } from '../persons/keys.ts';
+import { shownPersonColumns } from '../persons/columns.ts';
 import { findPersonInScope } from '../persons/queries.ts';
 import { type SearchBranch, rankedPage, searchRanked, textSearch } from '../persons/search.ts';
 import { insertPerson } from '../persons/service.ts';
@@ -168,11 +169,12 @@ export async function openCase(
 // The case page's reads, the API's most frequent (see db/prepared.ts).
 const personById = prepared((db) =>
   db
-    .select()
+    .select(shownPersonColumns)
     .from(persons)
     .where(eq(persons.id, sql.placeholder('id')))
     .prepare('person_by_id'),
 );
+type ShownPerson = Awaited<ReturnType<ReturnType<typeof personById>['execute']>>[number];
 const householdOfCase = prepared((db) =>
   db
     .select()
@@ -190,17 +192,12 @@ const scoresOfCase = prepared((db) =>
     .prepare('scores_of_case'),
 );
 
-async function detailOf(db: Executor, actor: Actor, c: CaseRow, loadedPerson?: typeof persons.$inferSelect) {
-  // Independent reads: on PostgreSQL outside a transaction each takes a connection of its own and
-  // they run at once; in a transaction (or on PGlite) they queue on the one connection.
-  const [person, household, trend, screening] = await Promise.all([
-    loadedPerson ??
-      personById(db)
-        .execute({ id: c.personId })
-        .then(([p]) => p!),
-    householdOfCase(db).execute({ caseId: c.id }),
-    scoresOfCase(db).execute({ caseId: c.id }),
-    c.screening ?? screeningOfPerson(db, c.personId),
+async function detailOf(db: Executor, actor: Actor, c: CaseRow, loadedPerson?: ShownPerson) {
+  const [person, household, trend, screening] = await readTogether(db, [
+    async () => loadedPerson ?? (await personById(db).execute({ id: c.personId }))[0]!,
+    () => householdOfCase(db).execute({ caseId: c.id }),
+    () => scoresOfCase(db).execute({ caseId: c.id }),
+    async () => c.screening ?? screeningOfPerson(db, c.personId),
   ]);
   const record = caseRecord(c);
   const abilities = ACTIONS.filter((a) => CASE_ABILITIES.includes(a) && decide(actor, a, record) === 'allow');

@@ -1,4 +1,4 @@
-import { type SQL, and, eq, getTableColumns, sql } from 'drizzle-orm';
+import { type SQL, and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Actor, decide } from '../../access/policy.ts';
 import { requirePermission } from '../../access/scope.ts';
@@ -10,6 +10,7 @@ import { Conflict, Invalid, NotFound } from '../../errors.ts';
 import { recordCaseEvent } from '../cases/events.ts';
 import { type Ctx, transact, view } from '../shared/context.ts';
 import { ensureMatchKeys, matchKeyColumns } from './keys.ts';
+import { shownPersonColumns } from './columns.ts';
 import { findPersonInScope, personScope } from './queries.ts';
 import { rankedPage, searchRanked, textSearch } from './search.ts';
 import type { personIn, personPatch } from './schema.ts';
@@ -85,7 +86,7 @@ export async function listPersons(
         : keyset({ column: persons.createdAt, tiebreak: persons.id, descending: true }, q.cursor);
       const find = (match?: SQL) =>
         db
-          .select({ ...getTableColumns(persons), rank: search?.rank ?? sql<number>`0` })
+          .select({ ...shownPersonColumns, rank: search?.rank ?? sql<number>`0` })
           .from(persons)
           .where(and(personScope(db, ctx.actor, 'person:read'), page.where, match))
           .orderBy(...page.orderBy)
