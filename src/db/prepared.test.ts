@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, freshDatabase, skipReason } from '../../test/helpers/db.ts';
-import type { Database } from './client.ts';
+import { expect } from 'vitest';
+import { describeEachDatabase } from '../../test/helpers/db.ts';
 import { prepared } from './prepared.ts';
 import { offices } from './schema/index.ts';
 
@@ -14,39 +13,28 @@ const officeName = prepared((db) =>
     .prepare('test_office_name'),
 );
 
-describe.each(ENGINES)('prepared queries (%s)', (engine) => {
-  const skip = skipReason(engine);
-  let database: Database;
-  beforeAll(async () => {
-    if (skip) return;
-    database = await freshDatabase(engine);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
-
-  it.skipIf(skip)('builds a query once per database and runs it with its values', async () => {
+describeEachDatabase('prepared queries', (database, test) => {
+  test('builds a query once per database and runs it with its values', async () => {
     const [a, b] = [randomUUID(), randomUUID()];
-    await database.db.insert(offices).values([
-      { id: a, name: 'Osh', kind: 'ngo', country: 'KG' },
-      { id: b, name: 'Batken', kind: 'ngo', country: 'KG' },
-    ]);
-    expect(officeName(database.db)).toBe(officeName(database.db));
-    expect(await officeName(database.db).execute({ id: a })).toEqual([{ name: 'Osh' }]);
-    expect(await officeName(database.db).execute({ id: b })).toEqual([{ name: 'Batken' }]);
+    await database()
+      .db.insert(offices)
+      .values([
+        { id: a, name: 'Osh', kind: 'ngo', country: 'KG' },
+        { id: b, name: 'Batken', kind: 'ngo', country: 'KG' },
+      ]);
+    expect(officeName(database().db)).toBe(officeName(database().db));
+    expect(await officeName(database().db).execute({ id: a })).toEqual([{ name: 'Osh' }]);
+    expect(await officeName(database().db).execute({ id: b })).toEqual([{ name: 'Batken' }]);
   });
 
-  it.skipIf(skip)(
-    'runs inside a transaction on the transaction, seeing what it has not committed',
-    async () => {
-      const id = randomUUID();
-      // Run on the database's own connections instead, it would not see the row (PostgreSQL) or wait
-      // for the transaction to end (PGlite, one connection).
-      const seen = await database.db.transaction(async (tx) => {
-        await tx.insert(offices).values({ id, name: 'Jalal-Abad', kind: 'ngo', country: 'KG' });
-        return officeName(tx).execute({ id });
-      });
-      expect(seen).toEqual([{ name: 'Jalal-Abad' }]);
-    },
-  );
+  test('runs inside a transaction on the transaction, seeing what it has not committed', async () => {
+    const id = randomUUID();
+    // Run on the database's own connections instead, it would not see the row (PostgreSQL) or wait
+    // for the transaction to end (PGlite, one connection).
+    const seen = await database().db.transaction(async (tx) => {
+      await tx.insert(offices).values({ id, name: 'Jalal-Abad', kind: 'ngo', country: 'KG' });
+      return officeName(tx).execute({ id });
+    });
+    expect(seen).toEqual([{ name: 'Jalal-Abad' }]);
+  });
 });

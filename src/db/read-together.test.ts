@@ -1,19 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, freshDatabase, skipReason } from '../../test/helpers/db.ts';
-import { type Database, type Executor, readTogether, rowsOf } from './client.ts';
+import { expect } from 'vitest';
+import { describeEachDatabase } from '../../test/helpers/db.ts';
+import { type Executor, readTogether, rowsOf } from './client.ts';
 
-describe.each(ENGINES)('independent reads (%s)', (engine) => {
-  const skip = skipReason(engine);
-  let database: Database;
-  beforeAll(async () => {
-    if (skip) return;
-    database = await freshDatabase(engine);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
-
+describeEachDatabase('independent reads', (database, test) => {
   // Two reads that note when they start and end.
   const twoReads = (db: Executor, log: string[]) =>
     readTogether(db, [
@@ -31,12 +21,12 @@ describe.each(ENGINES)('independent reads (%s)', (engine) => {
       },
     ]);
 
-  it.skipIf(skip)('runs them at once outside a transaction, in turn inside one', async () => {
+  test('runs them at once outside a transaction, in turn inside one', async () => {
     const outside: string[] = [];
-    expect(await twoReads(database.db, outside)).toEqual([1, 'two']);
+    expect(await twoReads(database().db, outside)).toEqual([1, 'two']);
     expect(outside.slice(0, 2)).toEqual(['start 1', 'start 2']);
     const inside: string[] = [];
-    expect(await database.db.transaction((tx) => twoReads(tx, inside))).toEqual([1, 'two']);
+    expect(await database().db.transaction((tx) => twoReads(tx, inside))).toEqual([1, 'two']);
     expect(inside).toEqual(['start 1', 'end 1', 'start 2', 'end 2']);
   });
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client.ts';
 
 /** The engines a test file runs against: PGlite always, PostgreSQL when a server is configured. */
@@ -50,4 +51,25 @@ export async function freshDatabase(engine: Engine): Promise<Database & { url?: 
       await drop.end();
     },
   };
+}
+
+/**
+ * A describe block per engine, with a fresh database for its tests (`database()`) and an `it`
+ * that skips them where the engine is not available.
+ */
+export function describeEachDatabase(
+  title: string,
+  body: (database: () => Database, test: ReturnType<typeof it.skipIf>) => void,
+): void {
+  describe.each(ENGINES)(`${title} (%s)`, (engine) => {
+    const skip = skipReason(engine);
+    let database: Database | undefined;
+    beforeAll(async () => {
+      if (!skip) database = await freshDatabase(engine);
+    });
+    afterAll(async () => {
+      await database?.close();
+    });
+    body(() => database!, it.skipIf(Boolean(skip)));
+  });
 }
