@@ -1,0 +1,1 @@
+CREATE INDEX "cases_office_id_created_at_id_index" ON "cases" USING btree ("office_id","created_at","id");
