@@ -126,21 +126,6 @@ export async function setLocal(db: Executor, settings: Record<string, string>): 
   );
 }
 
-/**
- * Runs independent reads: at once outside a transaction, where each takes a connection of its own
- * (PGlite queues them on its one), and in turn inside one, whose single connection takes one query
- * at a time (node-postgres deprecates queueing them).
- */
-export async function readTogether<T extends readonly unknown[]>(
-  db: Executor,
-  reads: readonly [...{ [K in keyof T]: () => Promise<T[K]> }],
-): Promise<T> {
-  if (!is(db, PgTransaction)) return (await Promise.all(reads.map((read) => read()))) as unknown as T;
-  const results: unknown[] = [];
-  for (const read of reads) results.push(await read());
-  return results as unknown as T;
-}
-
 /** The rows of a raw `db.execute` result; both drivers return `{ rows }`. */
 export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;

@@ -3,9 +3,8 @@ import type { Action, Actor } from '../../access/policy.ts';
 import { requireAccess } from '../../access/scope.ts';
 import type { Executor } from '../../db/client.ts';
 import { prepared } from '../../db/prepared.ts';
-import { cases, persons } from '../../db/schema/index.ts';
+import { cases } from '../../db/schema/index.ts';
 import { NotFound } from '../../errors.ts';
-import { shownPersonColumns } from '../persons/columns.ts';
 
 /** The case columns that access scopes test. */
 export const caseScopeColumns = {
@@ -41,20 +40,20 @@ const caseById = prepared((db) =>
 /** A loaded case row. */
 export type CaseRow = typeof cases.$inferSelect;
 
-/** A case with its person in one statement, through the same gate as loadCase. */
-export async function loadCaseWithPerson(db: Executor, actor: Actor, id: string, action: Action) {
-  const [row] = await caseWithPersonById(db).execute({ id });
-  return { c: admitted(actor, action, id, row?.c), person: row!.person };
+/**
+ * A case read by `query` with more beside it in the same statement (rows of `{ c, … }`), through
+ * the same gate as loadCase.
+ */
+export async function loadCaseWith<R extends { c: CaseRow }>(
+  actor: Actor,
+  id: string,
+  action: Action,
+  query: { execute(values: { id: string }): Promise<R[]> },
+): Promise<R> {
+  const [row] = await query.execute({ id });
+  admitted(actor, action, id, row?.c);
+  return row!;
 }
-
-const caseWithPersonById = prepared((db) =>
-  db
-    .select({ c: cases, person: shownPersonColumns })
-    .from(cases)
-    .innerJoin(persons, eq(persons.id, cases.personId))
-    .where(eq(cases.id, sql.placeholder('id')))
-    .prepare('case_with_person_by_id'),
-);
 
 function admitted(actor: Actor, action: Action, id: string, row: CaseRow | undefined): CaseRow {
   if (!row) throw new NotFound('case', id);

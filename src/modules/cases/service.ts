@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { type SQL, and, asc, eq, exists, lt, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, eq, exists, getTableColumns, lt, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { ACTIONS, type Action, type Actor, decide } from '../../access/policy.ts';
 import { requireAccess, requirePermission, scopeFilter } from '../../access/scope.ts';
 import type { ChainedFields } from '../../audit/chain.ts';
 import { auditFields, auditWith } from '../../audit/writer.ts';
-import { type Executor, type Tx, readTogether } from '../../db/client.ts';
+import { type Executor, type Tx } from '../../db/client.ts';
+import { nestedRows } from '../../db/nested.ts';
 import { prepared } from '../../db/prepared.ts';
 import { keyset, toPage } from '../../db/pagination.ts';
 import {
@@ -25,7 +26,7 @@ import { findPersonInScope } from '../persons/queries.ts';
 import { type SearchBranch, rankedPage, searchRanked, textSearch } from '../persons/search.ts';
 import { insertPerson } from '../persons/service.ts';
 import { type Ctx, transact, view } from '../shared/context.ts';
-import { type CaseRow, caseRecord, caseScopeColumns, loadCase, loadCaseWithPerson } from './access.ts';
+import { type CaseRow, caseRecord, caseScopeColumns, loadCase, loadCaseWith } from './access.ts';
 import { caseEventWith, recordCaseEvent, timelineOf } from './events.ts';
 import { nextCaseNumber, numberingRegion } from './numbering.ts';
 import type {
@@ -166,39 +167,40 @@ export async function openCase(
   return row!;
 }
 
-// The case page's reads, the API's most frequent (see db/prepared.ts).
-const personById = prepared((db) =>
+// The case page, the API's most frequent read: the case, its person, its household and its scores
+// in one statement (see db/nested.ts), built once per database (see db/prepared.ts).
+const caseDetailById = prepared((db) =>
   db
-    .select(shownPersonColumns)
-    .from(persons)
-    .where(eq(persons.id, sql.placeholder('id')))
-    .prepare('person_by_id'),
+    .select({
+      c: cases,
+      person: shownPersonColumns,
+      household: nestedRows(
+        householdMembers,
+        getTableColumns(householdMembers),
+        eq(householdMembers.caseId, cases.id),
+        [asc(householdMembers.createdAt)],
+      ),
+      trend: nestedRows(
+        rssAssessments,
+        { takenOn: rssAssessments.takenOn, scores: rssAssessments.scores },
+        eq(rssAssessments.caseId, cases.id),
+        [asc(rssAssessments.takenOn), asc(rssAssessments.createdAt)],
+      ),
+    })
+    .from(cases)
+    .innerJoin(persons, eq(persons.id, cases.personId))
+    .where(eq(cases.id, sql.placeholder('id')))
+    .prepare('case_detail_by_id'),
 );
-type ShownPerson = Awaited<ReturnType<ReturnType<typeof personById>['execute']>>[number];
-const householdOfCase = prepared((db) =>
-  db
-    .select()
-    .from(householdMembers)
-    .where(eq(householdMembers.caseId, sql.placeholder('caseId')))
-    .orderBy(asc(householdMembers.createdAt))
-    .prepare('household_of_case'),
-);
-const scoresOfCase = prepared((db) =>
-  db
-    .select({ takenOn: rssAssessments.takenOn, scores: rssAssessments.scores })
-    .from(rssAssessments)
-    .where(eq(rssAssessments.caseId, sql.placeholder('caseId')))
-    .orderBy(asc(rssAssessments.takenOn), asc(rssAssessments.createdAt))
-    .prepare('scores_of_case'),
-);
+type CaseDetailRow = Awaited<ReturnType<ReturnType<typeof caseDetailById>['execute']>>[number];
 
-async function detailOf(db: Executor, actor: Actor, c: CaseRow, loadedPerson?: ShownPerson) {
-  const [person, household, trend, screening] = await readTogether(db, [
-    async () => loadedPerson ?? (await personById(db).execute({ id: c.personId }))[0]!,
-    () => householdOfCase(db).execute({ caseId: c.id }),
-    () => scoresOfCase(db).execute({ caseId: c.id }),
-    async () => c.screening ?? screeningOfPerson(db, c.personId),
-  ]);
+/** The case page of a case just changed in `tx`, read again there. */
+async function changedDetail(tx: Tx, actor: Actor, id: string) {
+  return detailOf(tx, actor, (await caseDetailById(tx).execute({ id }))[0]!);
+}
+
+async function detailOf(db: Executor, actor: Actor, { c, person, household, trend }: CaseDetailRow) {
+  const screening = c.screening ?? (await screeningOfPerson(db, c.personId));
   const record = caseRecord(c);
   const abilities = ACTIONS.filter((a) => CASE_ABILITIES.includes(a) && decide(actor, a, record) === 'allow');
   return {
@@ -222,9 +224,9 @@ async function detailOf(db: Executor, actor: Actor, c: CaseRow, loadedPerson?: S
 /** A case with everything a caseworker opens it for; reading it is audited. */
 export function getCase(ctx: Ctx, id: string) {
   return view(ctx, { action: 'case.read', entityType: 'case', entityId: id }, async (db, audit) => {
-    const { c, person } = await loadCaseWithPerson(db, ctx.actor, id, 'case:read');
+    const row = await loadCaseWith(ctx.actor, id, 'case:read', caseDetailById(db));
     await audit();
-    return detailOf(db, ctx.actor, c, person);
+    return detailOf(db, ctx.actor, row);
   });
 }
 
@@ -397,7 +399,7 @@ export function updateCase(ctx: Ctx, id: string, input: z.infer<typeof updateCas
         consentWithdrawnOn: null,
       });
     if (determination) values.determination = { ...determination, by: ctx.actor.userId, on: today() };
-    const row = await bumpCaseVersion(tx, c, version, values);
+    await bumpCaseVersion(tx, c, version, values);
     const fields = Object.keys(input).filter((k) => k !== 'version');
     if (rest.assignedTo !== undefined && rest.assignedTo !== c.assignedTo) {
       await recordCaseEvent(tx, id, ctx.actor.userId, 'assigned', {
@@ -407,7 +409,7 @@ export function updateCase(ctx: Ctx, id: string, input: z.infer<typeof updateCas
     }
     await recordCaseEvent(tx, id, ctx.actor.userId, 'case_updated', { fields });
     await audit({ fields });
-    return detailOf(tx, ctx.actor, row);
+    return changedDetail(tx, ctx.actor, id);
   });
 }
 
@@ -433,7 +435,7 @@ export function transitionCase(ctx: Ctx, id: string, input: z.infer<typeof trans
     };
     if (closing && input.reason === 'consent_withdrawn' && !c.consentWithdrawnOn)
       values.consentWithdrawnOn = on;
-    const row = await bumpCaseVersion(tx, c, input.version, values);
+    await bumpCaseVersion(tx, c, input.version, values);
     await recordCaseEvent(tx, id, ctx.actor.userId, 'status_changed', {
       from: c.status,
       to: input.to,
@@ -442,7 +444,7 @@ export function transitionCase(ctx: Ctx, id: string, input: z.infer<typeof trans
       on,
     });
     await audit({ fields: ['status', ...(closing ? ['closureReason'] : [])] });
-    return detailOf(tx, ctx.actor, row);
+    return changedDetail(tx, ctx.actor, id);
   });
 }
 
