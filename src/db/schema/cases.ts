@@ -174,6 +174,10 @@ export const cases = pgTable(
     // id) alone passed over every other office's newer cases, more the smaller the office.
     index().on(t.officeId, t.createdAt, t.id),
     index().on(t.assignedTo),
+    // A caseworker sees the cases assigned to them or opened by them: with both columns indexed,
+    // their list reads just those (a bitmap of the two), where a caseworker with few cases had
+    // every case of the registry read (a parallel scan of 1.17 million: 711 ms a page).
+    index().on(t.createdBy),
     index().on(t.personId),
     index().on(t.createdAt, t.id),
     // Every dashboard count (by region, status, type or month, for an office or all, within months

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_created_by_index" ON "cases" USING btree ("created_by");
