@@ -19,15 +19,15 @@ export function nestedRows<C extends Record<string, Column>>(
 ): SQL<NestedRow<C>[]> {
   const entries = Object.entries(columns);
   const decode = (raw: unknown): NestedRow<C>[] => {
-    // node-postgres parses json; keep to text should a driver not.
+    // Both drivers parse json; a driver that handed back its text would be read the same.
     const rows = (typeof raw === 'string' ? JSON.parse(raw) : raw) as unknown[][];
     return rows.map(
       (values) =>
         Object.fromEntries(
-          entries.map(([key, column], i) => {
-            const value = values[i];
-            return [key, value === null || value === undefined ? null : column.mapFromDriverValue(value)];
-          }),
+          entries.map(([key, column], i) => [
+            key,
+            values[i] === null ? null : column.mapFromDriverValue(values[i]),
+          ]),
         ) as NestedRow<C>,
     );
   };

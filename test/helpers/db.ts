@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { type SQLWrapper, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { type Database, openDatabase } from '../../src/db/client.ts';
+import { type Database, type Executor, openDatabase, rowsOf } from '../../src/db/client.ts';
 
 /** The engines a test file runs against: PGlite always, PostgreSQL when a server is configured. */
 export const ENGINES = ['pglite', 'postgres'] as const;
@@ -72,4 +73,11 @@ export function describeEachDatabase(
     });
     body(() => database!, it.skipIf(Boolean(skip)));
   });
+}
+
+/** PostgreSQL's plan for `query` on `db`, as EXPLAIN prints it. */
+export async function planOf(db: Executor, query: SQLWrapper): Promise<string> {
+  return rowsOf<{ 'QUERY PLAN': string }>(await db.execute(sql`explain ${query}`))
+    .map((r) => r['QUERY PLAN'])
+    .join('\n');
 }

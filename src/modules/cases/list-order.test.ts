@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { type SQL, desc, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { describeEachDatabase } from '../../../test/helpers/db.ts';
+import { describeEachDatabase, planOf } from '../../../test/helpers/db.ts';
 import type { Actor } from '../../access/policy.ts';
 import { scopeFilter } from '../../access/scope.ts';
-import { type Database, rowsOf } from '../../db/client.ts';
+import type { Database } from '../../db/client.ts';
 import { cases } from '../../db/schema/index.ts';
 import { caseScopeColumns } from './access.ts';
 
@@ -14,7 +14,7 @@ class RolledBack extends Error {}
  * The plan of a page of cases in `actor`'s scope, newest first, after `setup` (planner settings,
  * rows), all rolled back.
  */
-async function planOf(database: Database, actor: Actor, setup: SQL[]): Promise<string> {
+async function pagePlan(database: Database, actor: Actor, setup: SQL[]): Promise<string> {
   const page = database.db
     .select({ id: cases.id })
     .from(cases)
@@ -25,9 +25,7 @@ async function planOf(database: Database, actor: Actor, setup: SQL[]): Promise<s
   await database.db
     .transaction(async (tx) => {
       for (const step of setup) await tx.execute(step);
-      plan = rowsOf<{ 'QUERY PLAN': string }>(await tx.execute(sql`explain ${page}`))
-        .map((r) => r['QUERY PLAN'])
-        .join('\n');
+      plan = await planOf(tx, page);
       throw new RolledBack();
     })
     .catch((err: unknown) => {
@@ -48,7 +46,7 @@ describeEachDatabase('the case list order', (database, test) => {
     // With sorting and full scans priced out, the list's order comes from an index either way; only
     // one led by the office reads no other office's cases (at a million cases, the index on
     // (created_at, id) alone passed over 747 of them for a page of a small office).
-    const plan = await planOf(database(), staff('supervisor'), [
+    const plan = await pagePlan(database(), staff('supervisor'), [
       sql`set local enable_sort = off`,
       sql`set local enable_seqscan = off`,
     ]);
@@ -63,7 +61,7 @@ describeEachDatabase('the case list order', (database, test) => {
     // (of the registry at a million: 711 ms a page). Five thousand cases of others in the office,
     // their foreign keys unchecked for the test (rolled back).
     const caseworker = staff('caseworker');
-    const plan = await planOf(database(), caseworker, [
+    const plan = await pagePlan(database(), caseworker, [
       sql`set local session_replication_role = replica`,
       sql`insert into cases (id, number, person_id, type, office_id, assigned_to, created_by, intake_channel, opened_on)
           select gen_random_uuid(), 'TEST-' || g, gen_random_uuid(), 'returnee_reintegration',

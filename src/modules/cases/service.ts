@@ -5,7 +5,7 @@ import { ACTIONS, type Action, type Actor, decide } from '../../access/policy.ts
 import { requireAccess, requirePermission, scopeFilter } from '../../access/scope.ts';
 import type { ChainedFields } from '../../audit/chain.ts';
 import { auditFields, auditWith } from '../../audit/writer.ts';
-import { type Executor, type Tx } from '../../db/client.ts';
+import type { Executor, Tx } from '../../db/client.ts';
 import { nestedRows } from '../../db/nested.ts';
 import { prepared } from '../../db/prepared.ts';
 import { keyset, toPage } from '../../db/pagination.ts';

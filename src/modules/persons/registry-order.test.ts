@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { describeEachDatabase } from '../../../test/helpers/db.ts';
-import { rowsOf } from '../../db/client.ts';
+import { describeEachDatabase, planOf } from '../../../test/helpers/db.ts';
 
 describeEachDatabase('the registry’s list order', (database, test) => {
   test('pages persons newest first by an index, not by sorting every person', async () => {
@@ -9,11 +8,7 @@ describeEachDatabase('the registry’s list order', (database, test) => {
     // a page of a million persons sorted them all (2.5 s).
     const plan = await database().db.transaction(async (tx) => {
       await tx.execute(sql`set local enable_sort = off`);
-      return rowsOf<{ 'QUERY PLAN': string }>(
-        await tx.execute(sql`explain select id from persons order by created_at desc, id desc limit 51`),
-      )
-        .map((r) => r['QUERY PLAN'])
-        .join('\n');
+      return planOf(tx, sql`select id from persons order by created_at desc, id desc limit 51`);
     });
     expect(plan).toMatch(/Index (Only )?Scan Backward using persons_created_at_id_index/);
     expect(plan).not.toMatch(/Sort/);
