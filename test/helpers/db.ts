@@ -1,8 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { type SQLWrapper, sql } from 'drizzle-orm';
 import pg from 'pg';
+import type { Actor } from '../../src/access/policy.ts';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { type Database, type Executor, openDatabase, rowsOf } from '../../src/db/client.ts';
+import { type Database, type Db, type Executor, type Tx, openDatabase, rowsOf } from '../../src/db/client.ts';
 
 /** The engines a test file runs against: PGlite always, PostgreSQL when a server is configured. */
 export const ENGINES = ['pglite', 'postgres'] as const;
@@ -81,3 +82,27 @@ export async function planOf(db: Executor, query: SQLWrapper): Promise<string> {
     .map((r) => r['QUERY PLAN'])
     .join('\n');
 }
+
+class RolledBack extends Error {}
+
+/** What `body` answers, in a transaction that is then rolled back (for rows a test fills in bulk). */
+export async function rolledBack<T>(db: Db, body: (tx: Tx) => Promise<T>): Promise<T> {
+  let answer: T | undefined;
+  await db
+    .transaction(async (tx) => {
+      answer = await body(tx);
+      throw new RolledBack();
+    })
+    .catch((err: unknown) => {
+      if (!(err instanceof RolledBack)) throw err;
+    });
+  return answer as T;
+}
+
+/** A member of staff of a new office, unknown to the database (for plans over filled rows). */
+export const newStaff = (role: Actor['role']): Actor => ({
+  userId: randomUUID(),
+  username: role,
+  role,
+  officeId: randomUUID(),
+});

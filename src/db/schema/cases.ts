@@ -105,6 +105,8 @@ export const persons = pgTable(
     // The registry's list, newest first, pages by (created, id): without it a page of a million
     // persons sorted them all.
     index().on(t.createdAt, t.id),
+    // A member of staff's own registrations are part of their scope over persons (see personScope).
+    index().on(t.createdBy),
   ],
 );
 

@@ -1,14 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { type SQL, desc, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { describeEachDatabase, planOf } from '../../../test/helpers/db.ts';
+import { describeEachDatabase, newStaff, planOf, rolledBack } from '../../../test/helpers/db.ts';
 import type { Actor } from '../../access/policy.ts';
 import { scopeFilter } from '../../access/scope.ts';
 import type { Database } from '../../db/client.ts';
 import { cases } from '../../db/schema/index.ts';
 import { caseScopeColumns } from './access.ts';
-
-class RolledBack extends Error {}
 
 /**
  * The plan of a page of cases in `actor`'s scope, newest first, after `setup` (planner settings,
@@ -21,32 +18,18 @@ async function pagePlan(database: Database, actor: Actor, setup: SQL[]): Promise
     .where(scopeFilter(actor, 'case:read', caseScopeColumns))
     .orderBy(desc(cases.createdAt), desc(cases.id))
     .limit(51);
-  let plan = '';
-  await database.db
-    .transaction(async (tx) => {
-      for (const step of setup) await tx.execute(step);
-      plan = await planOf(tx, page);
-      throw new RolledBack();
-    })
-    .catch((err: unknown) => {
-      if (!(err instanceof RolledBack)) throw err;
-    });
-  return plan;
+  return rolledBack(database.db, async (tx) => {
+    for (const step of setup) await tx.execute(step);
+    return planOf(tx, page);
+  });
 }
-
-const staff = (role: Actor['role']): Actor => ({
-  userId: randomUUID(),
-  username: role,
-  role,
-  officeId: randomUUID(),
-});
 
 describeEachDatabase('the case list order', (database, test) => {
   test('pages an office’s cases newest first by an index on the office, not past other offices’ cases', async () => {
     // With sorting and full scans priced out, the list's order comes from an index either way; only
     // one led by the office reads no other office's cases (at a million cases, the index on
     // (created_at, id) alone passed over 747 of them for a page of a small office).
-    const plan = await pagePlan(database(), staff('supervisor'), [
+    const plan = await pagePlan(database(), newStaff('supervisor'), [
       sql`set local enable_sort = off`,
       sql`set local enable_seqscan = off`,
     ]);
@@ -60,7 +43,7 @@ describeEachDatabase('the case list order', (database, test) => {
     // the two find a caseworker's few cases; otherwise the list reads every case of the office
     // (of the registry at a million: 711 ms a page). Five thousand cases of others in the office,
     // their foreign keys unchecked for the test (rolled back).
-    const caseworker = staff('caseworker');
+    const caseworker = newStaff('caseworker');
     const plan = await pagePlan(database(), caseworker, [
       sql`set local session_replication_role = replica`,
       sql`insert into cases (id, number, person_id, type, office_id, assigned_to, created_by, intake_channel, opened_on)

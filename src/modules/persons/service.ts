@@ -11,7 +11,7 @@ import { recordCaseEvent } from '../cases/events.ts';
 import { type Ctx, transact, view } from '../shared/context.ts';
 import { ensureMatchKeys, matchKeyColumns } from './keys.ts';
 import { shownPersonColumns } from './columns.ts';
-import { findPersonInScope, personScope } from './queries.ts';
+import { findPersonInScope, personScope, registryPage } from './queries.ts';
 import { rankedPage, searchRanked, textSearch } from './search.ts';
 import type { personIn, personPatch } from './schema.ts';
 import { today } from '../../clock.ts';
@@ -84,18 +84,21 @@ export async function listPersons(
       const page = search
         ? rankedPage(search.rank, persons.id, q.cursor)
         : keyset({ column: persons.createdAt, tiebreak: persons.id, descending: true }, q.cursor);
-      const find = (match?: SQL) =>
+      const find = (scope: SQL | undefined, match?: SQL) =>
         db
           .select({ ...shownPersonColumns, rank: search?.rank ?? sql<number>`0` })
           .from(persons)
-          .where(and(personScope(db, ctx.actor, 'person:read'), page.where, match))
+          .where(and(scope, page.where, match))
           .orderBy(...page.orderBy)
           .limit(q.limit + 1);
       // Recorded while the list is read (see view).
       await audit({ fields: [] });
+      // A search finds its few persons by its own indexes.
       const rows = search
-        ? await searchRanked(db, search, q.limit + 1, (branch) => find(branch.personMatch))
-        : await find();
+        ? await searchRanked(db, search, q.limit + 1, (branch) =>
+            find(personScope(db, ctx.actor, 'person:read'), branch.personMatch),
+          )
+        : await registryPage(db, ctx.actor, page.where, q.limit + 1, find);
       return toPage(rows, q.limit, (p) => (search ? [p.rank, p.id] : [p.createdAt.toISOString(), p.id]));
     },
     // The search's typo threshold is a setting its queries share.

@@ -1,0 +1,1 @@
+CREATE INDEX "persons_created_by_index" ON "persons" USING btree ("created_by");
