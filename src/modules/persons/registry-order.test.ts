@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type SQL, desc, sql } from 'drizzle-orm';
+import { type SQL, and, desc, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { describeEachDatabase, newStaff, planOf, rolledBack } from '../../../test/helpers/db.ts';
 import type { Actor } from '../../access/policy.ts';
@@ -85,10 +85,10 @@ describeEachDatabase('the registry’s list order', (database, test) => {
         aCase(caseElsewhere, randomUUID(), caseworker.userId, caseworker.userId),
       ])
         await tx.execute(step);
-      const ids = async (rows: number, ways: { window: number; atMost: number }) =>
-        (await registryPage(tx, caseworker, undefined, rows, (scope) => page(tx, scope, rows), ways)).map(
-          (r) => r.id,
-        );
+      const ids = async (rows: number, ways: { window: number; atMost: number }, after?: SQL) =>
+        (
+          await registryPage(tx, caseworker, after, rows, (scope) => page(tx, and(scope, after), rows), ways)
+        ).map((r) => r.id);
       // The newest persons hold the page; then, from a window too small, their persons gathered
       // (at most 3 or 5,000 of them), or the registry walked (more than 2 or 0).
       const ways = [
@@ -98,11 +98,18 @@ describeEachDatabase('the registry’s list order', (database, test) => {
         { window: 1, atMost: 2 },
         { window: 0, atMost: 0 },
       ];
-      return Promise.all([51, 2].flatMap((rows) => ways.map((way) => ids(rows, way))));
+      // The second page of two, after their second person (a window counts from the cursor on).
+      const afterSecond = sql`(${persons.createdAt}, ${persons.id}) < (select created_at, id from persons where id = ${registered})`;
+      return Promise.all(
+        [51, 2]
+          .flatMap((rows) => ways.map((way) => ids(rows, way)))
+          .concat(ways.map((way) => ids(2, way, afterSecond))),
+      );
     });
     expect(pages[0]).toEqual([assigned, registered, openedByThem]);
     for (const other of pages.slice(1, 5)) expect(other).toEqual(pages[0]);
-    for (const other of pages.slice(5)) expect(other).toEqual([assigned, registered]);
+    for (const other of pages.slice(5, 10)) expect(other).toEqual([assigned, registered]);
+    for (const other of pages.slice(10)) expect(other).toEqual([openedByThem]);
   });
 
   /** The plans of the statements a page reads for `actor` after `setup`, rolled back. */
