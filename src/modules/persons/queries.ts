@@ -51,7 +51,7 @@ const registeredBy = (actor: Actor, t: PersonsTable) =>
   actor.officeId ? and(eq(t.createdBy, actor.userId), eq(t.officeId, actor.officeId)) : undefined;
 
 /** How many persons, newest first, a page of the registry tests before it counts the scope. */
-export const WINDOW = 1000;
+const WINDOW = 1000;
 
 /** Up to this many persons in an actor's scope, a page of the registry gathers them by id. */
 export const GATHERED_AT_MOST = 5000;
