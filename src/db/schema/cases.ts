@@ -176,6 +176,11 @@ export const cases = pgTable(
     // id) alone passed over every other office's newer cases, more the smaller the office.
     index().on(t.officeId, t.createdAt, t.id),
     index().on(t.assignedTo),
+    // Someone's open cases (their worklist): without it, a supervisor's read every case ever
+    // assigned to them and a bitmap of their office's 330,000 at a million (105 ms).
+    index('cases_open_assigned_index')
+      .on(t.assignedTo, t.officeId)
+      .where(sql`${t.status} <> 'closed'`),
     // A caseworker sees the cases assigned to them or opened by them: with both columns indexed,
     // their list reads just those (a bitmap of the two), where a caseworker with few cases had
     // every case of the registry read (a parallel scan of 1.17 million: 711 ms a page).

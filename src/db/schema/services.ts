@@ -91,5 +91,13 @@ export const followups = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.caseId), index().on(t.assignedTo, t.status, t.dueOn)],
+  (t) => [
+    index().on(t.caseId),
+    index().on(t.assignedTo, t.status, t.dueOn),
+    // An office's overdue follow-ups, oldest first, read in order until a page is full: without it,
+    // every overdue follow-up of the registry was sorted (83,000 at a million: 300 ms).
+    index('followups_scheduled_due_index')
+      .on(t.dueOn)
+      .where(sql`${t.status} = 'scheduled'`),
+  ],
 );

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gte, lt, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { decide } from '../../access/policy.ts';
+import { type Actor, decide } from '../../access/policy.ts';
 import { scopeFilter } from '../../access/scope.ts';
 import type { Executor } from '../../db/client.ts';
 import { calls, cases, followups, persons, planItems, referrals } from '../../db/schema/index.ts';
@@ -17,7 +17,8 @@ const DUE_WITHIN_DAYS = 14;
 
 const riskRank = sql`case ${cases.riskLevel} when 'critical' then 0 when 'high' then 1 when 'medium' then 2 when 'low' then 3 else 4 end`;
 
-function myOpenCases(db: Executor, ctx: Ctx) {
+/** The actor's open cases, most at risk first (the worklist's first section). */
+export function myOpenCases(db: Executor, actor: Actor) {
   return db
     .select({
       id: cases.id,
@@ -32,9 +33,9 @@ function myOpenCases(db: Executor, ctx: Ctx) {
     .innerJoin(persons, eq(persons.id, cases.personId))
     .where(
       and(
-        eq(cases.assignedTo, ctx.actor.userId),
+        eq(cases.assignedTo, actor.userId),
         ne(cases.status, 'closed'),
-        scopeFilter(ctx.actor, 'case:read', caseScopeColumns),
+        scopeFilter(actor, 'case:read', caseScopeColumns),
       ),
     )
     .orderBy(riskRank, asc(cases.openedOn), asc(cases.number))
@@ -93,7 +94,7 @@ export function myWork(ctx: Ctx) {
           eq(followups.assignedTo, ctx.actor.userId),
           scopeFilter(ctx.actor, 'case:read', caseScopeColumns),
         );
-        work.cases = await myOpenCases(db, ctx);
+        work.cases = await myOpenCases(db, ctx.actor);
         work.followupsDue = await followupRows(
           db,
           and(mine, dueWhere(today, addDays(today, DUE_WITHIN_DAYS))),

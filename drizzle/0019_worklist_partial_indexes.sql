@@ -1,0 +1,2 @@
+CREATE INDEX "cases_open_assigned_index" ON "cases" USING btree ("assigned_to","office_id") WHERE "cases"."status" <> 'closed';--> statement-breakpoint
+CREATE INDEX "followups_scheduled_due_index" ON "followups" USING btree ("due_on") WHERE "followups"."status" = 'scheduled';
