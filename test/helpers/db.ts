@@ -106,3 +106,28 @@ export const newStaff = (role: Actor['role']): Actor => ({
   role,
   officeId: randomUUID(),
 });
+
+/** For rows a test fills in bulk that name offices, users and persons not in the database. */
+export const uncheckedForeignKeys = sql`set local session_replication_role = replica`;
+
+/**
+ * `count` cases at `officeId` (with `uncheckedForeignKeys`), each of a person of its own; assigned
+ * to and opened by `assignedTo`, or by someone new for each case.
+ */
+export const insertCases = (
+  officeId: string,
+  count: number,
+  { assignedTo, status = 'open' }: { assignedTo?: string; status?: string } = {},
+) =>
+  sql`insert into cases (id, number, person_id, type, office_id, assigned_to, created_by, intake_channel, opened_on, status)
+      select gen_random_uuid(), 'TEST-' || gen_random_uuid(), gen_random_uuid(), 'returnee_reintegration', ${officeId},
+             coalesce(${assignedTo ?? null}::uuid, gen_random_uuid()), coalesce(${assignedTo ?? null}::uuid, gen_random_uuid()),
+             'iom_office', date '2020-01-01', ${status}
+      from generate_series(1, ${count})`;
+
+/** PostgreSQL's plan for the query `query` builds, after `setup` (settings, rows), all rolled back. */
+export const planAfter = (db: Db, setup: SQLWrapper[], query: (tx: Tx) => SQLWrapper) =>
+  rolledBack(db, async (tx) => {
+    for (const step of setup) await tx.execute(step);
+    return planOf(tx, query(tx));
+  });

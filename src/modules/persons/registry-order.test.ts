@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { type SQL, and, desc, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { describeEachDatabase, newStaff, planOf, rolledBack } from '../../../test/helpers/db.ts';
+import {
+  describeEachDatabase,
+  newStaff,
+  planOf,
+  rolledBack,
+  uncheckedForeignKeys,
+} from '../../../test/helpers/db.ts';
 import type { Actor } from '../../access/policy.ts';
 import type { Executor } from '../../db/client.ts';
 import { persons } from '../../db/schema/index.ts';
@@ -15,9 +21,6 @@ const page = (db: Executor, scope: SQL | undefined, rows = 51) =>
     .where(scope)
     .orderBy(desc(persons.createdAt), desc(persons.id))
     .limit(rows);
-
-/** Rows for the tests, their foreign keys unchecked (they name offices and users not in the database). */
-const unchecked = sql`set local session_replication_role = replica`;
 
 /** A person registered by `createdBy` at `officeId`, `minutesAgo` minutes ago. */
 const person = (id: string, officeId: string, createdBy: string, minutesAgo: number, mergedInto?: string) =>
@@ -68,7 +71,7 @@ describeEachDatabase('the registry’s list order', (database, test) => {
     const caseElsewhere = randomUUID();
     const pages = await rolledBack(database().db, async (tx) => {
       for (const step of [
-        unchecked,
+        uncheckedForeignKeys,
         ...othersPersons(office, 30),
         person(assigned, office, colleague, 1),
         aCase(assigned, office, caseworker.userId, colleague),
@@ -115,7 +118,7 @@ describeEachDatabase('the registry’s list order', (database, test) => {
   /** The plans of the statements a page reads for `actor` after `setup`, rolled back. */
   const plansOfPage = (actor: Actor, setup: SQL[]) =>
     rolledBack(database().db, async (tx) => {
-      for (const step of [unchecked, ...setup, sql`analyze persons`, sql`analyze cases`])
+      for (const step of [uncheckedForeignKeys, ...setup, sql`analyze persons`, sql`analyze cases`])
         await tx.execute(step);
       const plans: string[] = [];
       await registryPage(tx, actor, undefined, 51, async (scope) => {

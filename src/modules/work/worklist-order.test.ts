@@ -1,19 +1,17 @@
-import { type SQL, type SQLWrapper, and, sql } from 'drizzle-orm';
+import { type SQL, and, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { describeEachDatabase, newStaff, planOf, rolledBack } from '../../../test/helpers/db.ts';
+import {
+  describeEachDatabase,
+  insertCases,
+  newStaff,
+  planAfter,
+  uncheckedForeignKeys,
+} from '../../../test/helpers/db.ts';
 import type { Actor } from '../../access/policy.ts';
 import { scopeFilter } from '../../access/scope.ts';
-import type { Db, Executor } from '../../db/client.ts';
 import { caseScopeColumns } from '../cases/access.ts';
 import { followupRows, overdueWhere } from '../followups/queries.ts';
 import { myOpenCases } from './service.ts';
-
-/** `count` cases at `officeId` assigned to `assignedTo`, closed or not; foreign keys unchecked. */
-const someCases = (officeId: string, assignedTo: string, status: string, count: number) =>
-  sql`insert into cases (id, number, person_id, type, office_id, assigned_to, created_by, intake_channel, opened_on, status)
-      select gen_random_uuid(), 'TEST-' || gen_random_uuid(), gen_random_uuid(), 'returnee_reintegration',
-             ${officeId}, ${assignedTo}, ${assignedTo}, 'iom_office', date '2020-01-01', ${status}
-      from generate_series(1, ${count})`;
 
 /** A follow-up of every case at `officeId`, due years ago, in `status`. */
 const followupsOf = (officeId: string, status: string) =>
@@ -21,14 +19,13 @@ const followupsOf = (officeId: string, status: string) =>
       select gen_random_uuid(), c.id, 'visit', date '2021-01-01' + (random() * 1000)::int, c.assigned_to, ${status}
       from cases c where c.office_id = ${officeId}`;
 
-/** The plan of `query` after `setup` and fresh statistics, all rolled back. */
-const planAfter = (db: Db, setup: SQL[], query: (tx: Executor) => SQLWrapper) =>
-  rolledBack(db, async (tx) => {
-    for (const step of [sql`set local session_replication_role = replica`, ...setup]) await tx.execute(step);
-    await tx.execute(sql`analyze cases`);
-    await tx.execute(sql`analyze followups`);
-    return planOf(tx, query(tx));
-  });
+/** Rows filled for a test, then fresh statistics of the tables it reads. */
+const filled = (...rows: SQL[]) => [
+  uncheckedForeignKeys,
+  ...rows,
+  sql`analyze cases`,
+  sql`analyze followups`,
+];
 
 describeEachDatabase('the worklist’s reads', (database, test) => {
   test('finds someone’s open cases by an index of open cases, not among every case ever assigned to them', async () => {
@@ -37,10 +34,10 @@ describeEachDatabase('the worklist’s reads', (database, test) => {
     const supervisor: Actor = newStaff('supervisor');
     const plan = await planAfter(
       database().db,
-      [
-        someCases(supervisor.officeId!, supervisor.userId, 'closed', 5000),
-        someCases(supervisor.officeId!, supervisor.userId, 'monitoring', 20),
-      ],
+      filled(
+        insertCases(supervisor.officeId!, 5000, { assignedTo: supervisor.userId, status: 'closed' }),
+        insertCases(supervisor.officeId!, 20, { assignedTo: supervisor.userId, status: 'monitoring' }),
+      ),
       (tx) => myOpenCases(tx, supervisor),
     );
     expect(plan).toMatch(/Index Cond: \(\(assigned_to = .* AND \(office_id = /);
@@ -56,9 +53,11 @@ describeEachDatabase('the worklist’s reads', (database, test) => {
     const plan = await planAfter(
       database().db,
       [
-        someCases(office, supervisor.userId, 'monitoring', 5000),
-        followupsOf(office, 'done'),
-        followupsOf(office, 'scheduled'),
+        ...filled(
+          insertCases(office, 5000, { assignedTo: supervisor.userId, status: 'monitoring' }),
+          followupsOf(office, 'done'),
+          followupsOf(office, 'scheduled'),
+        ),
         sql`set local enable_sort = off`,
       ],
       (tx) =>
