@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/helpers/harness.ts';
 import { type ChainedFields, GENESIS_HASH, eventHash } from '../audit/chain.ts';
 import { rowsOf } from '../db/client.ts';
-import { bulkTransaction, encodeCopy } from './copy.ts';
+import { CopyText, bulkTransaction, encodeCopy, keepSpares, spareBuffer, takeSpares } from './copy.ts';
 import { chainAudit, encodeAudit } from './encode.ts';
 
 const scratch = pgTable('copy_scratch', {
@@ -85,6 +85,27 @@ it('chains audit events from their encoded bodies as the services hash them, wha
     expect(lines[i]!.split('\t').slice(-2)).toEqual([prev, hash]);
     prev = hash;
   }
+});
+
+it('writes later batches into the memory of loaded ones, the smallest that fits', () => {
+  takeSpares();
+  const small = new ArrayBuffer(1 << 10);
+  const fits = new ArrayBuffer(1 << 20);
+  const larger = new ArrayBuffer(1 << 22);
+  keepSpares([larger, small, fits]);
+  const out = new CopyText(1000);
+  expect(out.bytes().buffer).toBe(fits);
+  out.raw('ү\tө\n');
+  expect(new TextDecoder().decode(out.bytes())).toBe('ү\tө\n');
+  // Outgrowing it takes the next spare and keeps the one outgrown.
+  out.raw('x'.repeat(1 << 19));
+  expect(out.bytes().buffer).toBe(larger);
+  expect(new TextDecoder().decode(out.bytes().subarray(0, 6))).toBe('ү\tө\n');
+  // The small one was too small to keep.
+  const left = takeSpares();
+  expect(left).toHaveLength(1);
+  expect(left[0]).toBe(fits);
+  expect(spareBuffer(16).buffer).not.toBe(fits);
 });
 
 describeEachEngine('COPY text', (h) => {

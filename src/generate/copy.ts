@@ -18,7 +18,7 @@ import type { Database } from '../db/client.ts';
 export interface BulkSession {
   query<T>(text: string, params?: unknown[]): Promise<T[]>;
   /** Loads encoded rows (see encodeCopy); nothing to do for empty data. */
-  copy(rows: EncodedCopy): Promise<void>;
+  copy(rows: CopyData): Promise<void>;
 }
 
 // COPY text format: backslash, tab, newline and carriage return are escaped; \N is NULL.
@@ -30,12 +30,40 @@ const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n'
 const arrayLiteral = (items: readonly unknown[]): string =>
   `{${items.map((i) => (i === null ? 'NULL' : `"${String(i).replace(/[\\"]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
 
+// Memory whose text has been loaded, kept to write later batches into. Fresh memory costs the
+// kernel a page fault for every 4 KB on its first write; a large load wrote about 20 KB of COPY
+// text a person, and those faults cost the loading process more CPU than encoding the text.
+const spares: ArrayBuffer[] = [];
+const SPARES_AT_MOST = 64;
+const SPARE_FROM = 1 << 16;
+
+/** Keeps buffers whose bytes have been loaded, to write later batches into (small ones are not kept). */
+export function keepSpares(buffers: Iterable<ArrayBufferLike>): void {
+  for (const b of buffers)
+    if (b.byteLength >= SPARE_FROM && !(b instanceof SharedArrayBuffer)) spares.push(b);
+  spares.sort((a, b) => a.byteLength - b.byteLength);
+  spares.splice(0, Math.max(0, spares.length - SPARES_AT_MOST));
+}
+
+/** All the spares kept here, to hand to the thread that writes the next batches. */
+export function takeSpares(): ArrayBuffer[] {
+  return spares.splice(0);
+}
+
+/** A buffer of at least `bytes`: the smallest spare that fits, else new memory. */
+export function spareBuffer(bytes: number): Buffer {
+  const k = spares.findIndex((b) => b.byteLength >= bytes);
+  if (k < 0) return Buffer.allocUnsafeSlow(bytes);
+  const [b] = spares.splice(k, 1);
+  return Buffer.from(b!);
+}
+
 /**
  * COPY text written straight into bytes, which a worker hands to the loading thread without a copy
- * (transferred) and the connection sends as they are. Built as strings, a batch's text was joined
- * from its lines, copied to the loading thread and encoded to UTF-8 there: in a large load those
- * copies, and the fresh memory each one took from the kernel, cost about as much CPU as building
- * the rows.
+ * (transferred) and the connection sends as they are; the loading thread hands the memory back
+ * for later batches (see keepSpares). Built as strings, a batch's text was joined from its lines,
+ * copied to the loading thread and encoded to UTF-8 there: in a large load those copies, and the
+ * fresh memory each one took from the kernel, cost about as much CPU as building the rows.
  */
 export class CopyText {
   private buf: Buffer;
@@ -44,7 +72,7 @@ export class CopyText {
   /** Room for `rows` lines of a typical width at first: growing copies what is written. */
   constructor(rows = 0) {
     // Never from Node's shared pool: the bytes are transferred to another thread, pool and all.
-    this.buf = Buffer.allocUnsafeSlow(Math.max(1 << 12, rows * 256));
+    this.buf = spareBuffer(Math.max(1 << 12, rows * 256));
   }
 
   get length(): number {
@@ -53,32 +81,17 @@ export class CopyText {
 
   private room(bytes: number): void {
     if (this.pos + bytes <= this.buf.length) return;
-    const bigger = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.pos + bytes));
+    const bigger = spareBuffer(Math.max(this.buf.length * 2, this.pos + bytes));
     this.buf.copy(bigger, 0, 0, this.pos);
+    keepSpares([this.buf.buffer]);
     this.buf = bigger;
   }
 
-  /** Text as it is, without escaping (a hashed body, not COPY text). */
+  /** Text as it is, already escaped where it must be (a line of COPY text, a hashed body). */
   raw(s: string): void {
     // Up to three bytes of UTF-8 for each UTF-16 unit.
     this.room(s.length * 3);
     this.pos += this.buf.write(s, this.pos);
-  }
-
-  /** A value that may hold characters COPY escapes. */
-  text(s: string): void {
-    this.raw(escapeText(s));
-  }
-
-  /** A value known to be plain ASCII (numbers, dates, uuids). */
-  ascii(s: string): void {
-    this.room(s.length);
-    this.pos += this.buf.write(s, this.pos, 'latin1');
-  }
-
-  byte(b: number): void {
-    this.room(1);
-    this.buf[this.pos++] = b;
   }
 
   /** The bytes written, in a buffer of their own that can be transferred. */
@@ -87,50 +100,61 @@ export class CopyText {
   }
 }
 
-const TAB = 9;
-const NEWLINE = 10;
+// An act's timeline event and audit event share its time, and toISOString costs about a
+// microsecond: a batch formats each time once.
+const isoText = new Map<number, string>();
+function isoOf(at: Date): string {
+  const ms = at.getTime();
+  let iso = isoText.get(ms);
+  if (iso === undefined) {
+    if (isoText.size >= 100_000) isoText.clear();
+    iso = at.toISOString();
+    isoText.set(ms, iso);
+  }
+  return iso;
+}
 
-type Put = (out: CopyText, value: unknown) => void;
+/** A value's COPY text, escaped, or \N. */
+type Format = (value: unknown) => string;
 
 // Types whose text never holds a character COPY escapes.
 const PLAIN = new Set(['PgUUID', 'PgInteger', 'PgBigInt53', 'PgBigSerial53', 'PgDateString', 'PgNumeric']);
 
-// One writer per column, chosen once per table from drizzle's column type.
-function putterOf(columnType: string): Put {
-  const put =
-    (write: Put): Put =>
-    (out, v) =>
-      v == null ? out.ascii('\\N') : write(out, v);
+// One formatter per column, chosen once per table from drizzle's column type.
+function formatOf(columnType: string): Format {
+  const orNull =
+    (format: Format): Format =>
+    (v) =>
+      v == null ? '\\N' : format(v);
   if (columnType === 'PgJsonb' || columnType === 'PgJson')
-    return put((out, v) => out.text(JSON.stringify(v)));
-  if (columnType === 'PgArray') return put((out, v) => out.text(arrayLiteral(v as unknown[])));
-  if (columnType === 'PgTimestamp') return put((out, v) => out.ascii((v as Date).toISOString()));
-  if (columnType === 'PgBoolean') return put((out, v) => out.ascii(v ? 't' : 'f'));
-  if (PLAIN.has(columnType)) return put((out, v) => out.ascii(String(v)));
-  return put((out, v) => out.text(String(v)));
+    return orNull((v) => escapeText(JSON.stringify(v)));
+  if (columnType === 'PgArray') return orNull((v) => escapeText(arrayLiteral(v as unknown[])));
+  if (columnType === 'PgTimestamp') return orNull((v) => isoOf(v as Date));
+  if (columnType === 'PgBoolean') return orNull((v) => (v ? 't' : 'f'));
+  if (PLAIN.has(columnType)) return orNull(String);
+  return orNull((v) => escapeText(String(v)));
 }
 
 /**
- * Writes rows of a table as COPY lines, each followed by `end` (a newline by default); columns are
- * those the first row sets, so rows may leave out columns that are added to each line later.
+ * Writes rows of a table as COPY lines, each ended by a newline or else by `end`; columns are those
+ * the first row sets, so rows may leave out columns that `end` adds to each line.
  */
 export function writeRows<T extends PgTable>(
   out: CopyText,
   table: T,
   rows: readonly Partial<T['$inferInsert']>[],
-  end: (out: CopyText) => void = (o) => o.byte(NEWLINE),
+  end?: (out: CopyText) => void,
 ): string[] {
   const first = (rows[0] ?? {}) as Record<string, unknown>;
   const columns = Object.entries(getTableColumns(table)).filter(([key]) => key in first);
   const keys = columns.map(([key]) => key);
-  const puts = columns.map(([, c]) => putterOf(c.columnType));
+  const formats = columns.map(([, c]) => formatOf(c.columnType));
+  const newline = end ? '' : '\n';
   for (const row of rows as readonly Record<string, unknown>[]) {
-    puts[0]!(out, row[keys[0]!]);
-    for (let c = 1; c < keys.length; c++) {
-      out.byte(TAB);
-      puts[c]!(out, row[keys[c]!]);
-    }
-    end(out);
+    let line = formats[0]!(row[keys[0]!]);
+    for (let c = 1; c < keys.length; c++) line += `\t${formats[c]!(row[keys[c]!])}`;
+    out.raw(line + newline);
+    end?.(out);
   }
   return columns.map(([, c]) => c.name);
 }
@@ -148,6 +172,12 @@ export interface EncodedCopy {
   data: Bytes;
 }
 
+/** A COPY statement and its data, whole or in pieces sent one after another. */
+export interface CopyData {
+  statement: string;
+  data: Bytes | readonly Bytes[];
+}
+
 /**
  * The COPY statement and its data for rows of a table, written into `out`; columns are those the
  * first row sets.
@@ -161,6 +191,10 @@ export function encodeCopy<T extends PgTable>(
   return { statement: copyStatement(table, columns), data: out.bytes() };
 }
 
+// The non-empty pieces of COPY data.
+const pieces = (data: CopyData['data']): Bytes[] =>
+  (data instanceof Uint8Array ? [data] : [...data]).filter((d) => d.length > 0);
+
 const clientOf = (database: Database): unknown => (database.db as unknown as { $client: unknown }).$client;
 
 async function onPostgres<T>(pool: pg.Pool, fn: (s: BulkSession) => Promise<T>): Promise<T> {
@@ -172,8 +206,9 @@ async function onPostgres<T>(pool: pg.Pool, fn: (s: BulkSession) => Promise<T>):
     const result = await fn({
       query: async <R>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as R[],
       copy: async ({ statement, data }) => {
-        if (data.length === 0) return;
-        await pipeline(Readable.from([data]), client.query(copyFrom(`${statement} FROM STDIN`)));
+        const chunks = pieces(data);
+        if (chunks.length === 0) return;
+        await pipeline(Readable.from(chunks), client.query(copyFrom(`${statement} FROM STDIN`)));
       },
     });
     await client.query('COMMIT');
@@ -191,8 +226,9 @@ function onPglite<T>(db: PGlite, fn: (s: BulkSession) => Promise<T>): Promise<T>
     fn({
       query: async <R>(text: string, params?: unknown[]) => (await tx.query<R>(text, params)).rows,
       copy: async ({ statement, data }) => {
-        if (data.length === 0) return;
-        await tx.query(`${statement} FROM '/dev/blob'`, [], { blob: new Blob([data]) });
+        const chunks = pieces(data);
+        if (chunks.length === 0) return;
+        await tx.query(`${statement} FROM '/dev/blob'`, [], { blob: new Blob(chunks) });
       },
     }),
   );

@@ -6,12 +6,21 @@
  * leaves them out and records where each goes), and the audit events' place on the hash chain
  * (each event's line lacks its two hashes, and its hashed body is worked out ahead).
  */
-import { type ChainedFields, eventBody, linkHash } from '../audit/chain.ts';
+import { ChainLinker, type ChainedFields, eventBody } from '../audit/chain.ts';
 import * as t from '../db/schema/index.ts';
 import { REGION_TAGS } from '../domain/case-number.ts';
 import { Batch } from './batch.ts';
 import type { StoryContext } from './context.ts';
-import { CopyText, type EncodedCopy, copyStatement, encodeCopy, writeRows } from './copy.ts';
+import {
+  type Bytes,
+  type CopyData,
+  CopyText,
+  type EncodedCopy,
+  copyStatement,
+  encodeCopy,
+  spareBuffer,
+  writeRows,
+} from './copy.ts';
 import { addPerson } from './person.ts';
 
 /** Where a case's number goes: prefix and year choose the counter; cases take numbers by date. */
@@ -57,18 +66,18 @@ const marker = (k: number) => `${MARK}${k}@@`;
 class NumberedText extends CopyText {
   readonly slots: number[] = [];
 
-  override text(s: string): void {
+  override raw(s: string): void {
     let at = s.indexOf(MARK);
-    if (at < 0) return super.text(s);
+    if (at < 0) return super.raw(s);
     let from = 0;
     while (at >= 0) {
-      super.text(s.slice(from, at));
+      super.raw(s.slice(from, at));
       const close = s.indexOf('@@', at + MARK.length);
       this.slots.push(this.length, Number(s.slice(at + MARK.length, close)));
       from = close + 2;
       at = s.indexOf(MARK, from);
     }
-    super.text(s.slice(from));
+    super.raw(s.slice(from));
   }
 }
 
@@ -80,18 +89,18 @@ function encodeNumbered<T extends Parameters<typeof encodeCopy>[0]>(
   return { ...encodeCopy(table, rows, out), slots: Uint32Array.from(out.slots) };
 }
 
-/** A copy with the numbers drawn for the batch's cases in their places. */
-export function withNumbers(copy: EncodedCopy | NumberedCopy, numbers: readonly string[]): EncodedCopy {
+/** A copy with the numbers drawn for the batch's cases in their places (in pieces, not copied). */
+export function withNumbers(copy: EncodedCopy | NumberedCopy, numbers: readonly string[]): CopyData {
   if (!('slots' in copy)) return copy;
   const { statement, data, slots } = copy;
-  const parts: Uint8Array[] = [];
+  const parts: Bytes[] = [];
   let from = 0;
   for (let i = 0; i < slots.length; i += 2) {
     parts.push(data.subarray(from, slots[i]), Buffer.from(numbers[slots[i + 1]!]!, 'latin1'));
     from = slots[i]!;
   }
   parts.push(data.subarray(from));
-  return { statement, data: Buffer.concat(parts) };
+  return { statement, data: parts };
 }
 
 /** Audit events (in chain order) as COPY lines and hashed bodies, without their place on the chain. */
@@ -111,24 +120,24 @@ export function encodeAudit(events: readonly ChainedFields[]): EncodedAudit {
 
 /**
  * The audit events' COPY, continuing the hash chain from `prevHash`; each line gets its
- * predecessor's hash and its own.
+ * predecessor's hash and its own. The text is written into a spare buffer (see keepSpares).
  */
 export function chainAudit(audit: EncodedAudit, prevHash: string): EncodedCopy {
   const n = audit.lineEnds.length;
-  const out = Buffer.allocUnsafeSlow(audit.lines.length + n * (3 + 2 * prevHash.length));
+  const out = spareBuffer(audit.lines.length + n * (3 + 2 * prevHash.length));
+  const lines = Buffer.from(audit.lines.buffer, audit.lines.byteOffset, audit.lines.length);
+  const bodies = Buffer.from(audit.bodies.buffer, audit.bodies.byteOffset, audit.bodies.length);
+  const chain = new ChainLinker(prevHash);
   let pos = 0;
-  let prev = prevHash;
   for (let i = 0; i < n; i++) {
-    const hash = linkHash(prev, audit.bodies.subarray(audit.bodyEnds[i - 1] ?? 0, audit.bodyEnds[i]));
-    const line = audit.lines.subarray(audit.lineEnds[i - 1] ?? 0, audit.lineEnds[i]);
-    out.set(line, pos);
-    pos += line.length;
+    const prev = chain.head;
+    const hash = chain.link(bodies, audit.bodyEnds[i - 1] ?? 0, audit.bodyEnds[i]);
+    pos += lines.copy(out, pos, audit.lineEnds[i - 1] ?? 0, audit.lineEnds[i]);
     pos += out.write(`\t${prev}\t${hash}\n`, pos, 'latin1');
-    prev = hash;
   }
   return {
     statement: copyStatement(t.auditEvents, [...audit.columns, 'prev_hash', 'hash']),
-    data: out.subarray(0, pos),
+    data: new Uint8Array(out.buffer as ArrayBuffer, out.byteOffset, pos),
   };
 }
 

@@ -18,9 +18,16 @@ import { formatCaseNumber } from '../domain/case-number.ts';
 import type { DemoAccount } from '../modules/demo/seed.ts';
 import { workerPool } from '../workers.ts';
 import type { BuildTask } from './build-worker.ts';
-import { bulkTransaction, plainQuery, type BulkSession } from './copy.ts';
+import { bulkTransaction, keepSpares, plainQuery, type BulkSession } from './copy.ts';
 import { type StoryContext, loadContext } from './context.ts';
-import { type EncodedBatch, type NumberSlot, buildEncoded, chainAudit, withNumbers } from './encode.ts';
+import {
+  type EncodedBatch,
+  type NumberSlot,
+  buildEncoded,
+  buffersOf,
+  chainAudit,
+  withNumbers,
+} from './encode.ts';
 import { DEFER_FROM, THREADED_FROM } from './defaults.ts';
 import { plantedDuplicates, personId } from './identity.ts';
 
@@ -92,13 +99,19 @@ const GENERATOR_LOCK = CHAIN_LOCK + 1;
 /** Builds batches, on worker threads or in this one. */
 export interface Builder {
   build(indices: number[]): Promise<EncodedBatch>;
+  /** Hands back the memory of a batch that has been loaded, to build later batches in. */
+  recycle(batch: EncodedBatch): void;
   close(): Promise<void>;
 }
 
 /** A builder on `threads` worker threads, or in the calling thread when `threads` is 0. */
 export function createBuilder(ctx: StoryContext, requestId: string, threads: number): Builder {
   if (threads <= 0) {
-    return { build: async (indices) => buildEncoded(ctx, indices, requestId), close: async () => undefined };
+    return {
+      build: async (indices) => buildEncoded(ctx, indices, requestId),
+      recycle: (batch) => keepSpares(buffersOf(batch)),
+      close: async () => undefined,
+    };
   }
   // A young generation larger than the default: building allocates many short-lived objects, and
   // the smaller one spends a tenth of the thread in the garbage collector.
@@ -106,7 +119,16 @@ export function createBuilder(ctx: StoryContext, requestId: string, threads: num
     workerData: ctx,
     youngGenerationMb: 64,
   });
-  return { build: (indices) => pool.run({ indices, requestId }), close: () => pool.destroy() };
+  // Moved to the thread that builds the next batch, with its task.
+  const loaded: ArrayBuffer[] = [];
+  return {
+    build: (indices) => {
+      const spares = loaded.splice(0);
+      return pool.run({ indices, requestId, spares }, { transferList: spares });
+    },
+    recycle: (batch) => loaded.push(...buffersOf(batch)),
+    close: () => pool.destroy(),
+  };
 }
 
 async function existing(
@@ -179,7 +201,12 @@ async function write(
         : await build.build(indices.filter((i) => !present.has(personId(ctx.key, i))));
     const numbers = await numberCases(s, batch.numbering);
     for (const copy of batch.copies) await s.copy(withNumbers(copy, numbers));
-    if (batch.audit.lineEnds.length > 0) await s.copy(chainAudit(batch.audit, await chainHead(s)));
+    if (batch.audit.lineEnds.length > 0) {
+      const audit = chainAudit(batch.audit, await chainHead(s));
+      await s.copy(audit);
+      keepSpares([audit.data.buffer]);
+    }
+    build.recycle(batch);
     return batch;
   });
 }
