@@ -4,7 +4,16 @@ import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/helpers/harness.ts';
 import { type ChainedFields, GENESIS_HASH, eventHash } from '../audit/chain.ts';
 import { rowsOf } from '../db/client.ts';
-import { CopyText, bulkTransaction, encodeCopy, keepSpares, spareBuffer, takeSpares } from './copy.ts';
+import {
+  CopyText,
+  type EncodedCopy,
+  bulkTransaction,
+  copyStatement,
+  keepSpares,
+  spareBuffer,
+  takeSpares,
+  writeRows,
+} from './copy.ts';
 import { chainAudit, encodeAudit } from './encode.ts';
 
 const scratch = pgTable('copy_scratch', {
@@ -50,8 +59,13 @@ const rows: (typeof scratch.$inferInsert)[] = [
   },
 ];
 
+const encodeCopy = (rows: (typeof scratch.$inferInsert)[]): EncodedCopy => {
+  const out = new CopyText();
+  return { statement: copyStatement(scratch, writeRows(out, scratch, rows)), data: out.bytes() };
+};
+
 it('writes NULL as \\N and escapes backslash, tab, newline and carriage return', () => {
-  const { statement, data } = encodeCopy(scratch, rows.slice(0, 2));
+  const { statement, data } = encodeCopy(rows.slice(0, 2));
   expect(statement).toBe('COPY "copy_scratch" ("id", "n", "note", "flag", "at", "data", "tags")');
   const lines = new TextDecoder().decode(data).split('\n');
   expect(lines).toHaveLength(3);
@@ -114,7 +128,7 @@ describeEachEngine('COPY text', (h) => {
     await database.db.execute(sql`
       create table copy_scratch (id uuid not null, n integer, note text, flag boolean,
         at timestamptz, data jsonb, tags text[])`);
-    await bulkTransaction(database, (s) => s.copy(encodeCopy(scratch, rows)));
+    await bulkTransaction(database, (s) => s.copy(encodeCopy(rows)));
     const loaded = await database.db.select().from(scratch).orderBy(scratch.id);
     expect(loaded).toEqual(rows);
     const [size] = rowsOf<{ n: number }>(

@@ -17,7 +17,7 @@ import type { Database } from '../db/client.ts';
 /** What a bulk transaction offers: plain queries and COPY of typed rows. */
 export interface BulkSession {
   query<T>(text: string, params?: unknown[]): Promise<T[]>;
-  /** Loads encoded rows (see encodeCopy); nothing to do for empty data. */
+  /** Loads rows written as COPY text (see writeRows); nothing to do for empty data. */
   copy(rows: CopyData): Promise<void>;
 }
 
@@ -176,19 +176,6 @@ export interface EncodedCopy {
 export interface CopyData {
   statement: string;
   data: Bytes | readonly Bytes[];
-}
-
-/**
- * The COPY statement and its data for rows of a table, written into `out`; columns are those the
- * first row sets.
- */
-export function encodeCopy<T extends PgTable>(
-  table: T,
-  rows: readonly T['$inferInsert'][],
-  out = new CopyText(rows.length),
-): EncodedCopy {
-  const columns = writeRows(out, table, rows);
-  return { statement: copyStatement(table, columns), data: out.bytes() };
 }
 
 // The non-empty pieces of COPY data.

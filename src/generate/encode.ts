@@ -6,10 +6,11 @@
  * leaves them out and records where each goes), and the audit events' place on the hash chain
  * (each event's line lacks its two hashes, and its hashed body is worked out ahead).
  */
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { ChainLinker, type ChainedFields, eventBody } from '../audit/chain.ts';
 import * as t from '../db/schema/index.ts';
 import { REGION_TAGS } from '../domain/case-number.ts';
-import { Batch } from './batch.ts';
+import { Batch, type CaseDraft } from './batch.ts';
 import type { StoryContext } from './context.ts';
 import {
   type Bytes,
@@ -17,7 +18,6 @@ import {
   CopyText,
   type EncodedCopy,
   copyStatement,
-  encodeCopy,
   spareBuffer,
   writeRows,
 } from './copy.ts';
@@ -81,14 +81,6 @@ class NumberedText extends CopyText {
   }
 }
 
-function encodeNumbered<T extends Parameters<typeof encodeCopy>[0]>(
-  table: T,
-  rows: readonly T['$inferInsert'][],
-): NumberedCopy {
-  const out = new NumberedText(rows.length);
-  return { ...encodeCopy(table, rows, out), slots: Uint32Array.from(out.slots) };
-}
-
 /** A copy with the numbers drawn for the batch's cases in their places (in pieces, not copied). */
 export function withNumbers(copy: EncodedCopy | NumberedCopy, numbers: readonly string[]): CopyData {
   if (!('slots' in copy)) return copy;
@@ -141,42 +133,77 @@ export function chainAudit(audit: EncodedAudit, prevHash: string): EncodedCopy {
   };
 }
 
+// What a batch writes into one table, typed so that a table gets rows of its own kind.
+const filling = <T extends PgTable>(
+  table: T,
+  rows: (b: Batch) => readonly T['$inferInsert'][],
+  numbered = false,
+) => ({ table: table as PgTable, rows: rows as (b: Batch) => readonly object[], numbered });
+
+// The tables a batch fills, in load order; numbered ones carry case-number markers.
+const TABLES = [
+  filling(t.persons, (b) => b.persons),
+  filling(t.cases, (b) => b.cases.map((d) => d.row), true),
+  filling(t.episodes, (b) => b.episodes),
+  filling(t.householdMembers, (b) => b.household),
+  filling(t.vulnerabilityAssessments, (b) => b.vulnerability),
+  filling(t.rssAssessments, (b) => b.rss),
+  filling(t.plans, (b) => b.plans),
+  filling(t.planItems, (b) => b.planItems),
+  filling(t.referrals, (b) => b.referrals),
+  filling(t.followups, (b) => b.followups),
+  filling(t.caseEvents, (b) => b.caseEvents, true),
+];
+
+// Persons built at a time, whose rows are encoded before the next ones are built. A whole batch's
+// rows outlived the building thread's young generation: a batch of 1,000 persons built and encoded
+// at once took 11 % longer a person than batches of 100.
+const CHUNK = 100;
+
+function numberSlot(d: CaseDraft): NumberSlot {
+  const tag = d.numberRegion && REGION_TAGS[d.numberRegion as keyof typeof REGION_TAGS];
+  return {
+    prefix: tag || 'KG',
+    year: Number(d.row.openedOn!.slice(0, 4)),
+    openedOn: d.row.openedOn!,
+    region: tag ? d.numberRegion : null,
+  };
+}
+
 /** Builds the persons of `indices` (in order) with all their rows and encodes them. */
 export function buildEncoded(ctx: StoryContext, indices: readonly number[], requestId: string): EncodedBatch {
-  const b = new Batch(requestId);
-  for (const index of indices) addPerson(b, ctx, index);
-  const numbering = b.cases.map((d, k): NumberSlot => {
-    d.row.number = d.opened.number = marker(k);
-    const tag = d.numberRegion && REGION_TAGS[d.numberRegion as keyof typeof REGION_TAGS];
-    return {
-      prefix: tag || 'KG',
-      year: Number(d.row.openedOn!.slice(0, 4)),
-      openedOn: d.row.openedOn!,
-      region: tag ? d.numberRegion : null,
-    };
-  });
+  const outs = TABLES.map(({ numbered }) =>
+    numbered ? new NumberedText(indices.length) : new CopyText(indices.length),
+  );
+  const columns: string[][] = TABLES.map(() => []);
+  const numbering: NumberSlot[] = [];
+  const audit: ChainedFields[] = [];
+  const counts: Record<string, number> = {};
+  for (let from = 0; from < indices.length; from += CHUNK) {
+    const b = new Batch(requestId);
+    for (const index of indices.slice(from, from + CHUNK)) addPerson(b, ctx, index);
+    for (const d of b.cases) {
+      d.row.number = d.opened.number = marker(numbering.length);
+      numbering.push(numberSlot(d));
+    }
+    for (const [k, { table, rows }] of TABLES.entries()) {
+      const r = rows(b);
+      if (r.length > 0) columns[k] = writeRows(outs[k]!, table, r);
+    }
+    audit.push(...b.audit);
+    for (const [table, n] of Object.entries(b.counts())) counts[table] = (counts[table] ?? 0) + n;
+  }
   // The chain runs in time order; a stable sort keeps a person's simultaneous events as written.
-  const audit = b.audit.sort((x, y) => x.at.getTime() - y.at.getTime());
+  audit.sort((x, y) => x.at.getTime() - y.at.getTime());
   return {
-    copies: [
-      encodeCopy(t.persons, b.persons),
-      encodeNumbered(
-        t.cases,
-        b.cases.map((d) => d.row),
-      ),
-      encodeCopy(t.episodes, b.episodes),
-      encodeCopy(t.householdMembers, b.household),
-      encodeCopy(t.vulnerabilityAssessments, b.vulnerability),
-      encodeCopy(t.rssAssessments, b.rss),
-      encodeCopy(t.plans, b.plans),
-      encodeCopy(t.planItems, b.planItems),
-      encodeCopy(t.referrals, b.referrals),
-      encodeCopy(t.followups, b.followups),
-      encodeNumbered(t.caseEvents, b.caseEvents),
-    ],
+    copies: TABLES.map(({ table }, k) => {
+      const out = outs[k]!;
+      const copy = { statement: copyStatement(table, columns[k]!), data: out.bytes() };
+      return out instanceof NumberedText ? { ...copy, slots: Uint32Array.from(out.slots) } : copy;
+    }),
     numbering,
     audit: encodeAudit(audit),
-    counts: b.counts(),
+    counts,
   };
 }
 
