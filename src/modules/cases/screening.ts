@@ -1,8 +1,7 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { type WithSubquery, asc, eq, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/client.ts';
-import { cases, episodes } from '../../db/schema/index.ts';
+import { caseEvents, cases, episodes } from '../../db/schema/index.ts';
 import { type ScreeningResult, screen } from '../../domain/screening.ts';
-import { recordCaseEvents } from './events.ts';
 
 /** The screening of a person over all their episodes, whichever case recorded them. */
 export async function screeningOfPerson(db: Executor, personId: string): Promise<ScreeningResult> {
@@ -16,13 +15,16 @@ export async function screeningOfPerson(db: Executor, personId: string): Promise
 
 /**
  * Recomputes the screening whenever an episode changes and stores it on every case of the person
- * (so lists can filter by likelihood); a change of likelihood is a timeline event. One statement
- * updates every case and hands back the likelihood each had, and one records the changes.
+ * (so lists can filter by likelihood); a change of likelihood is a timeline event. After reading
+ * the episodes, one statement locks the person's cases, records the changes of likelihood from
+ * what they held, updates them, and runs `alongside` (CTEs of the caller's, such as its audit
+ * event, which then waits on the chain's lock only until the commit that follows).
  */
 export async function refreshScreening(
   tx: Tx,
   personId: string,
   actorId: string | null,
+  alongside: WithSubquery[] = [],
 ): Promise<ScreeningResult> {
   const result = await screeningOfPerson(tx, personId);
   const before = tx.$with('before').as(
@@ -32,23 +34,18 @@ export async function refreshScreening(
       .where(eq(cases.personId, personId))
       .for('update'),
   );
-  const updated = await tx
-    .with(before)
+  const changes = tx.$with('screening_changed', {}).as(
+    sql`insert into ${caseEvents} (${sql.identifier(caseEvents.caseId.name)}, ${sql.identifier(caseEvents.actorId.name)}, ${sql.identifier(caseEvents.kind.name)}, ${sql.identifier(caseEvents.data.name)})
+        select ${before.id}, ${actorId}::uuid, 'screening_changed',
+               jsonb_build_object('from', ${before.likelihood}, 'to', ${result.likelihood}::text,
+                                  'indicators', ${JSON.stringify(result.indicators)}::jsonb)
+        from ${before} where ${before.likelihood} is distinct from ${result.likelihood}`,
+  );
+  await tx
+    .with(before, changes, ...alongside)
     .update(cases)
     .set({ screening: result, traffickingLikelihood: result.likelihood })
     .from(before)
-    .where(eq(cases.id, before.id))
-    .returning({ id: cases.id, from: before.likelihood });
-  await recordCaseEvents(
-    tx,
-    actorId,
-    'screening_changed',
-    updated
-      .filter((c) => c.from !== result.likelihood)
-      .map((c) => ({
-        caseId: c.id,
-        data: { from: c.from, to: result.likelihood, indicators: result.indicators },
-      })),
-  );
+    .where(eq(cases.id, before.id));
   return result;
 }

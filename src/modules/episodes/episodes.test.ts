@@ -132,6 +132,11 @@ describeEachEngine('episodes', (h) => {
     expect(await listed('possible')).toContain(astra.id);
     expect(await listed('unlikely')).toContain(alima.id);
     expect(await kinds(cw, sanobar.id)).toEqual(['case_opened', 'episode_added', 'screening_changed']);
+    const changed = (await cw.get(`/api/v1/cases/${sanobar.id}/timeline`)).body.items.at(-1);
+    expect(changed).toMatchObject({
+      actorId: sanobarCase.assignedTo,
+      data: { from: 'unlikely', to: 'likely', indicators: sanobarCase.screening.indicators },
+    });
     expect(await kinds(cw, alima.id)).toEqual(['case_opened', 'episode_added']);
   });
 
