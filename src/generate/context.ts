@@ -1,10 +1,11 @@
 /**
  * What generated cases refer to in the database — the demo offices, their staff, the service
- * directory, the catalogue and budget ceilings — loaded once per run. Offices without staff in the
- * demo get a small generated staff (accounts that cannot sign in), so every case can have a worker
- * and every follow-up an assignee, as the schema requires.
+ * directory, the catalogue and budget ceilings — loaded once per run. Each office gets a generated
+ * staff (accounts that cannot sign in) sized to its share of the cases, so every case can have a
+ * worker and every follow-up an assignee, as the schema requires, and no caseworker holds a whole
+ * office's cases.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, or, sql } from 'drizzle-orm';
 import type { Role } from '../access/policy.ts';
 import { writeAudit } from '../audit/writer.ts';
 import type { Db } from '../db/client.ts';
@@ -12,7 +13,7 @@ import { budgetCeilings, catalogueItems, offices, services, users } from '../db/
 import type { CaseType, ServiceKind } from '../domain/codes.ts';
 import { KOLDOO_RSS_1 } from '../domain/rss.ts';
 import { keepInstrument } from '../modules/assessments/instrument-store.ts';
-import { type DemoAccount, seedDemo } from '../modules/demo/seed.ts';
+import { DEMO_USERNAMES, type DemoAccount, seedDemo } from '../modules/demo/seed.ts';
 import { SYSTEM } from '../modules/users/bootstrap.ts';
 import type { Staff } from './batch.ts';
 import { FEMALE_NAMES, MALE_NAMES } from './names.ts';
@@ -51,19 +52,53 @@ const STAFF_KEY = seedKey('koldoo-generated-staff');
 // Locked like a Unix account: not an Argon2 hash, so no password ever verifies against it.
 const NO_LOGIN = '!generated-account-no-login';
 
-const STAFF_PER_OFFICE: readonly Role[] = ['supervisor', 'caseworker', 'caseworker'];
+/**
+ * The generated supervisors and caseworkers of each office, beside its demo accounts: about one
+ * caseworker for every 2 % of the cases an office registers, as in a national programme of about
+ * fifty caseworkers. Fixed, not grown with the run, so a person's rows depend only on the seed and
+ * their index.
+ */
+const STAFF: Readonly<Record<OfficeKey, { supervisors: number; caseworkers: number }>> = {
+  bishkek: { supervisors: 2, caseworkers: 14 },
+  osh: { supervisors: 1, caseworkers: 13 },
+  karasuu: { supervisors: 1, caseworkers: 5 },
+  bazarkorgon: { supervisors: 1, caseworkers: 4 },
+  batken: { supervisors: 1, caseworkers: 4 },
+  consulate: { supervisors: 1, caseworkers: 4 },
+  adilet: { supervisors: 1, caseworkers: 5 },
+};
 
-async function ensureStaff(db: Db, keys: OfficeKey[], officeIds: Map<string, string>): Promise<void> {
+// An office's generated accounts in the order of their ids: a supervisor, the caseworkers, then any
+// further supervisors (so the three accounts of each office that earlier versions made keep theirs).
+function staffOf(key: OfficeKey): { role: Role; username: string }[] {
+  const { supervisors, caseworkers } = STAFF[key];
+  return [
+    { role: 'supervisor', username: `gen.${key}.sup` },
+    ...Array.from({ length: caseworkers }, (_, k) => ({
+      role: 'caseworker' as const,
+      username: `gen.${key}.cw${k + 1}`,
+    })),
+    ...Array.from({ length: supervisors - 1 }, (_, k) => ({
+      role: 'supervisor' as const,
+      username: `gen.${key}.sup${k + 2}`,
+    })),
+  ];
+}
+
+/** Creates the generated staff that is missing and returns the ids of all of it. */
+async function ensureStaff(db: Db, keys: OfficeKey[], officeIds: Map<string, string>): Promise<string[]> {
+  const ids: string[] = [];
   await db.transaction(async (tx) => {
     for (const [o, key] of keys.entries()) {
-      for (const [s, role] of STAFF_PER_OFFICE.entries()) {
+      for (const [s, { role, username }] of staffOf(key).entries()) {
         const id = generatedId(STAFF_KEY, KIND.staff, o, s);
+        ids.push(id);
         const names = (s % 2 === 0 ? FEMALE_NAMES : MALE_NAMES).ky;
         const [row] = await tx
           .insert(users)
           .values({
             id,
-            username: `gen.${key}.${role === 'supervisor' ? 'sup' : `cw${s}`}`,
+            username,
             displayName: `${names[(o * 7 + s * 3) % names.length]} (generated)`,
             role,
             officeId: officeIds.get(CASE_OFFICES[key])!,
@@ -82,6 +117,7 @@ async function ensureStaff(db: Db, keys: OfficeKey[], officeIds: Map<string, str
       }
     }
   });
+  return ids;
 }
 
 /**
@@ -99,13 +135,16 @@ export async function loadContext(
   const officeRows = await db.select().from(offices).where(inArray(offices.name, names));
   const officeIds = new Map(officeRows.map((o) => [o.name, o.id]));
   for (const name of names) if (!officeIds.has(name)) throw new Error(`The demo office "${name}" is missing`);
-  await ensureStaff(db, keys, officeIds);
+  const generatedStaff = await ensureStaff(db, keys, officeIds);
   await keepInstrument(db, KOLDOO_RSS_1);
+  // Only the generated and the demo accounts, active or not: an account made or switched off
+  // since must not change what a seed generates, so a run resumed later adds the same rows.
   const staff = await db
     .select({ id: users.id, username: users.username, role: users.role, officeId: users.officeId })
     .from(users)
-    .where(eq(users.active, true))
-    .orderBy(users.username);
+    .where(or(inArray(users.id, generatedStaff), inArray(users.username, [...DEMO_USERNAMES])))
+    // In byte order, whatever the database's collation, for the same draws everywhere.
+    .orderBy(sql`${users.username} collate "C"`);
   const of = (officeId: string, role: Role): Staff[] =>
     staff
       .filter((u) => u.officeId === officeId && u.role === role)

@@ -10,8 +10,11 @@ import {
   deferredConstraints,
   episodes,
   followups,
+  offices,
   persons,
+  users,
 } from '../db/schema/index.ts';
+import { DEMO_USERNAMES } from '../modules/demo/seed.ts';
 import { matchKeysMissing } from '../modules/persons/keys.ts';
 import { loadContext } from './context.ts';
 import { buildEncoded } from './encode.ts';
@@ -202,6 +205,40 @@ describeEachEngine('generate', (h) => {
         a.birthDate,
       ]);
     }
+  });
+
+  it('gives cases to the staff of their office, generated or demo, spread over all of it; an account added later gets none', async () => {
+    const { db } = h().database;
+    const [osh] = await db
+      .select({ id: offices.id })
+      .from(offices)
+      .where(eq(offices.name, 'IOM Osh sub-office'));
+    await db.insert(users).values({
+      username: 'added.osh',
+      displayName: 'Added later',
+      role: 'caseworker',
+      officeId: osh!.id,
+      locale: 'ru',
+      passwordHash: '!',
+    });
+    const more = await generate(h().database, { persons: 500, seed: SEED, asOf: AS_OF, batchSize: 128 });
+    expect(more.addedPersons).toBe(200);
+    const held = rowsOf<{ username: string; same_office: boolean; n: number }>(
+      await db.execute(sql`
+        select u.username, u.office_id = c.office_id as same_office, count(*)::int as n
+        from cases c join users u on u.id = c.assigned_to
+        group by 1, 2 order by 1`),
+    );
+    expect(held.filter((r) => !r.same_office)).toEqual([]);
+    expect(
+      held.filter((r) => !r.username.startsWith('gen.') && !DEMO_USERNAMES.includes(r.username)),
+    ).toEqual([]);
+    // Osh's cases go to its fourteen caseworkers, not to two.
+    const oshCaseworkers = held.filter((r) => /^gen\.osh\.cw\d+$|^caseworker\.osh$/.test(r.username));
+    expect(oshCaseworkers.length).toBeGreaterThanOrEqual(10);
+    expect(Math.max(...oshCaseworkers.map((r) => r.n))).toBeLessThan(
+      oshCaseworkers.reduce((sum, r) => sum + r.n, 0) / 4,
+    );
   });
 
   it('weights origins like the real migration: most from Osh, Jalal-Abad and Batken oblasts', async () => {

@@ -104,6 +104,9 @@ const DEMO_USERS: {
   },
 ];
 
+/** The demo accounts' usernames, which generated registries give cases to beside their own staff. */
+export const DEMO_USERNAMES: readonly string[] = DEMO_USERS.map((u) => u.username);
+
 /** A demo account created by this run, with the password to print. */
 export interface DemoAccount {
   username: string;
