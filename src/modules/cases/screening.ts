@@ -34,8 +34,14 @@ export async function refreshScreening(
       .where(eq(cases.personId, personId))
       .for('update'),
   );
+  const columns = sql.join(
+    [caseEvents.caseId, caseEvents.actorId, caseEvents.kind, caseEvents.data].map((c) =>
+      sql.identifier(c.name),
+    ),
+    sql`, `,
+  );
   const changes = tx.$with('screening_changed', {}).as(
-    sql`insert into ${caseEvents} (${sql.identifier(caseEvents.caseId.name)}, ${sql.identifier(caseEvents.actorId.name)}, ${sql.identifier(caseEvents.kind.name)}, ${sql.identifier(caseEvents.data.name)})
+    sql`insert into ${caseEvents} (${columns})
         select ${before.id}, ${actorId}::uuid, 'screening_changed',
                jsonb_build_object('from', ${before.likelihood}, 'to', ${result.likelihood}::text,
                                   'indicators', ${JSON.stringify(result.indicators)}::jsonb)
