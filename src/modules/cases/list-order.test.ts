@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { desc, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import {
@@ -50,8 +51,39 @@ describeEachDatabase('the case list order', (database, test) => {
       (tx) => page(tx, caseworker),
     );
     expect(plan).toMatch(/BitmapOr/);
-    expect(plan).toMatch(/Bitmap Index Scan on cases_assigned_to_index/);
-    expect(plan).toMatch(/Bitmap Index Scan on cases_created_by_index/);
+    expect(plan).toMatch(/Bitmap Index Scan on cases_assigned_to_office_id_index/);
+    expect(plan).toMatch(/Bitmap Index Scan on cases_created_by_office_id_index/);
     expect(plan).not.toMatch(/Seq Scan/);
+  });
+
+  test('finds a caseworker’s cases of their office by two indexes that hold the office, with no bitmap of the office', async () => {
+    // Their registry counts the persons of their cases. With the assignee and the opener indexed
+    // alone, PostgreSQL also read a bitmap of the office's cases to AND with them: at a million,
+    // 177 ms for the 330,000 cases of Osh, to count 5,001 of a caseworker's 20,000. With the
+    // office in both indexes, each bitmap is the scope's already. Here 2,000 of theirs among 8,000
+    // of the office and 20,000 elsewhere.
+    const caseworker = newStaff('caseworker');
+    const office = caseworker.officeId!;
+    const plan = await planAfter(
+      database().db,
+      [
+        uncheckedForeignKeys,
+        insertCases(office, 6000),
+        insertCases(office, 2000, { assignedTo: caseworker.userId }),
+        insertCases(randomUUID(), 20_000),
+        sql`analyze cases`,
+      ],
+      (tx) =>
+        tx
+          .select({ id: cases.personId })
+          .from(cases)
+          .where(scopeFilter(caseworker, 'person:read', caseScopeColumns))
+          .limit(5001),
+    );
+    expect(plan).toMatch(/Bitmap Index Scan on cases_assigned_to_office_id_index/);
+    expect(plan).toMatch(/Bitmap Index Scan on cases_created_by_office_id_index/);
+    expect(plan).toMatch(/Index Cond: \(\(assigned_to = .*\) AND \(office_id = /);
+    expect(plan).toMatch(/Index Cond: \(\(created_by = .*\) AND \(office_id = /);
+    expect(plan).not.toMatch(/BitmapAnd|Seq Scan/);
   });
 });

@@ -67,7 +67,7 @@ export const GATHERED_AT_MOST = 5000;
  * and gathering took 1.7 s for one with 96,000. Through the scope's OR of a case and a
  * registration the planner cannot tell the two apart, so this tries in turn: the next WINDOW
  * persons, walked; then, when they hold less than a page, the scope's persons gathered by id if
- * there are at most `atMost`; else the whole registry, walked.
+ * there are at most `atMost`; else the rest of the registry, walked on from the window's end.
  */
 export async function registryPage<T>(
   db: Executor,
@@ -87,10 +87,9 @@ export async function registryPage<T>(
     .orderBy(desc(persons.createdAt), desc(persons.id))
     .offset(window)
     .limit(1);
-  const newest =
-    edge && sql`(${persons.createdAt}, ${persons.id}) > (${edge.createdAt.toISOString()}, ${edge.id})`;
-  const windowed = await find(and(walked, newest));
-  if (windowed.length === rows || !edge) return windowed;
+  const beyond = edge && sql`(${edge.createdAt.toISOString()}::timestamptz, ${edge.id}::uuid)`;
+  const windowed = await find(and(walked, beyond && sql`(${persons.createdAt}, ${persons.id}) > ${beyond}`));
+  if (windowed.length === rows || !beyond) return windowed;
 
   const enough = atMost + 1;
   const viaCase = db.select({ id: cases.personId }).from(cases).where(caseScope).limit(enough);
@@ -102,7 +101,11 @@ export async function registryPage<T>(
         )
       : viaCase)
   ).map((r) => r.id);
-  if (ids.length > atMost) return find(walked);
+  // The walk goes on where the window ended: the window's persons were tested already.
+  if (ids.length > atMost)
+    return windowed
+      .concat(await find(and(walked, sql`(${persons.createdAt}, ${persons.id}) <= ${beyond}`)))
+      .slice(0, rows);
   return find(and(personScope(db, actor, 'person:read'), sql`${persons.id} = any(${uuidArray(ids)})`));
 }
 
