@@ -64,6 +64,20 @@ const encodeCopy = (rows: (typeof scratch.$inferInsert)[]): EncodedCopy => {
   return { statement: copyStatement(scratch, writeRows(out, scratch, rows)), data: out.bytes() };
 };
 
+it('writes rows written later for the same statement in the columns of the first', () => {
+  // A batch is written a chunk at a time: a chunk whose first row leaves a column out must still
+  // write it, or its lines would not fit the statement.
+  const out = new CopyText();
+  const first = { id: rows[0]!.id, n: 1, note: 'one' };
+  const columns = writeRows(out, scratch, [first]);
+  expect(writeRows(out, scratch, [{ id: rows[1]!.id, n: 2 }], undefined, first)).toEqual(columns);
+  expect(new TextDecoder().decode(out.bytes()).split('\n')).toEqual([
+    `${rows[0]!.id}\t1\tone`,
+    `${rows[1]!.id}\t2\t\\N`,
+    '',
+  ]);
+});
+
 it('writes NULL as \\N and escapes backslash, tab, newline and carriage return', () => {
   const { statement, data } = encodeCopy(rows.slice(0, 2));
   expect(statement).toBe('COPY "copy_scratch" ("id", "n", "note", "flag", "at", "data", "tags")');

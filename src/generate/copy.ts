@@ -137,15 +137,16 @@ function formatOf(columnType: string): Format {
 
 /**
  * Writes rows of a table as COPY lines, each ended by a newline or else by `end`; columns are those
- * the first row sets, so rows may leave out columns that `end` adds to each line.
+ * `first` sets (the first row, unless text written earlier for the same statement set them), so
+ * rows may leave out columns that `end` adds to each line.
  */
 export function writeRows<T extends PgTable>(
   out: CopyText,
   table: T,
   rows: readonly Partial<T['$inferInsert']>[],
   end?: (out: CopyText) => void,
+  first: object = rows[0] ?? {},
 ): string[] {
-  const first = (rows[0] ?? {}) as Record<string, unknown>;
   const columns = Object.entries(getTableColumns(table)).filter(([key]) => key in first);
   const keys = columns.map(([key]) => key);
   const formats = columns.map(([, c]) => formatOf(c.columnType));

@@ -176,6 +176,8 @@ export function buildEncoded(ctx: StoryContext, indices: readonly number[], requ
     numbered ? new NumberedText(indices.length) : new CopyText(indices.length),
   );
   const columns: string[][] = TABLES.map(() => []);
+  // Each table's columns are those of its first row in the batch, in every chunk alike.
+  const firsts: (object | undefined)[] = TABLES.map(() => undefined);
   const numbering: NumberSlot[] = [];
   const audit: ChainedFields[] = [];
   const counts: Record<string, number> = {};
@@ -188,7 +190,9 @@ export function buildEncoded(ctx: StoryContext, indices: readonly number[], requ
     }
     for (const [k, { table, rows }] of TABLES.entries()) {
       const r = rows(b);
-      if (r.length > 0) columns[k] = writeRows(outs[k]!, table, r);
+      if (r.length === 0) continue;
+      firsts[k] ??= r[0];
+      columns[k] = writeRows(outs[k]!, table, r, undefined, firsts[k]);
     }
     audit.push(...b.audit);
     for (const [table, n] of Object.entries(b.counts())) counts[table] = (counts[table] ?? 0) + n;
