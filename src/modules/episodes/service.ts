@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { auditFields, auditWith } from '../../audit/writer.ts';
 import type { Tx } from '../../db/client.ts';
 import { episodes } from '../../db/schema/index.ts';
 import type { EpisodeFacts, ScreeningResult } from '../../domain/screening.ts';
@@ -74,8 +73,7 @@ export function listEpisodes(ctx: Ctx, caseId: string) {
 
 /** Records a stay abroad for the case's person and screens them again over all their episodes. */
 export function createEpisode(ctx: Ctx, caseId: string, input: z.infer<typeof createEpisodeIn>) {
-  const target = { action: 'episode.create', entityType: 'episode' };
-  return transact(ctx, target, async (tx) => {
+  return transact(ctx, { action: 'episode.create', entityType: 'episode' }, async (tx, _audit, along) => {
     const c = await loadCase(tx, ctx.actor, caseId, 'case:write');
     requireWagesConsistent(input.facts, input.wagesUnpaidAmount);
     const { wagesUnpaidAmount, wagesUnpaidCurrency, ...rest } = input;
@@ -99,7 +97,7 @@ export function createEpisode(ctx: Ctx, caseId: string, input: z.infer<typeof cr
       .returning();
     const episode = row!;
     const screening = await refreshScreening(tx, c.personId, ctx.actor.userId, [
-      auditWith(tx, [auditFields(ctx, { ...target, entityId: episode.id, fields: Object.keys(input) })]),
+      along({ entityId: episode.id, fields: Object.keys(input) }),
     ]);
     return { episode: present(episode), screening: screeningOf(screening) };
   });
@@ -121,60 +119,64 @@ export function updateEpisode(
   episodeId: string,
   input: z.infer<typeof updateEpisodeIn>,
 ) {
-  const target = { action: 'episode.update', entityType: 'episode', entityId: episodeId };
-  return transact(ctx, target, async (tx) => {
-    const c = await loadCase(tx, ctx.actor, caseId, 'case:write');
-    const current = await loadEpisode(tx, caseId, episodeId);
-    const { version, wagesUnpaidAmount, wagesUnpaidCurrency, ...changes } = input;
-    const problems = episodeProblems({
-      departedOn: changes.departedOn === undefined ? current.departedOn : changes.departedOn,
-      returnedOn: changes.returnedOn === undefined ? current.returnedOn : changes.returnedOn,
-    });
-    if (problems.length > 0) {
-      // Same shape as a schema refusal: the stored dates and the changed ones together are out of order.
-      throw new AppError(400, 'validation_failed', 'The episode would end before it starts', {
-        issues: problems.map((p) => ({ path: ['body', p.path], message: p.message, code: 'custom' })),
+  return transact(
+    ctx,
+    { action: 'episode.update', entityType: 'episode', entityId: episodeId },
+    async (tx, _audit, along) => {
+      const c = await loadCase(tx, ctx.actor, caseId, 'case:write');
+      const current = await loadEpisode(tx, caseId, episodeId);
+      const { version, wagesUnpaidAmount, wagesUnpaidCurrency, ...changes } = input;
+      const problems = episodeProblems({
+        departedOn: changes.departedOn === undefined ? current.departedOn : changes.departedOn,
+        returnedOn: changes.returnedOn === undefined ? current.returnedOn : changes.returnedOn,
       });
-    }
-    const amount = stored({ wagesUnpaidAmount, wagesUnpaidCurrency });
-    requireWagesConsistent(
-      changes.facts ?? current.facts,
-      'wagesUnpaidAmount' in amount ? amount.wagesUnpaidAmount : current.wagesUnpaidAmount,
-    );
-    const [row] = await tx
-      .update(episodes)
-      .set({ ...changes, ...amount, version: sql`${episodes.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(episodes.id, episodeId), eq(episodes.version, version)))
-      .returning();
-    if (!row) {
-      throw new Conflict(
-        'version_conflict',
-        'The episode was changed by someone else; reload and try again',
-        {
-          currentVersion: current.version,
-        },
+      if (problems.length > 0) {
+        // Same shape as a schema refusal: the stored dates and the changed ones together are out of order.
+        throw new AppError(400, 'validation_failed', 'The episode would end before it starts', {
+          issues: problems.map((p) => ({ path: ['body', p.path], message: p.message, code: 'custom' })),
+        });
+      }
+      const amount = stored({ wagesUnpaidAmount, wagesUnpaidCurrency });
+      requireWagesConsistent(
+        changes.facts ?? current.facts,
+        'wagesUnpaidAmount' in amount ? amount.wagesUnpaidAmount : current.wagesUnpaidAmount,
       );
-    }
-    const fields = Object.keys(input).filter((k) => k !== 'version');
-    await recordCaseEvent(tx, caseId, ctx.actor.userId, 'episode_updated', { episodeId, fields });
-    const screening = await refreshScreening(tx, c.personId, ctx.actor.userId, [
-      auditWith(tx, [auditFields(ctx, { ...target, fields })]),
-    ]);
-    return { episode: present(row), screening: screeningOf(screening) };
-  });
+      const [row] = await tx
+        .update(episodes)
+        .set({ ...changes, ...amount, version: sql`${episodes.version} + 1`, updatedAt: new Date() })
+        .where(and(eq(episodes.id, episodeId), eq(episodes.version, version)))
+        .returning();
+      if (!row) {
+        throw new Conflict(
+          'version_conflict',
+          'The episode was changed by someone else; reload and try again',
+          {
+            currentVersion: current.version,
+          },
+        );
+      }
+      const fields = Object.keys(input).filter((k) => k !== 'version');
+      await recordCaseEvent(tx, caseId, ctx.actor.userId, 'episode_updated', { episodeId, fields });
+      const screening = await refreshScreening(tx, c.personId, ctx.actor.userId, [along({ fields })]);
+      return { episode: present(row), screening: screeningOf(screening) };
+    },
+  );
 }
 
 /** Removes an episode recorded by mistake; the person is screened again without it. */
 export function removeEpisode(ctx: Ctx, caseId: string, episodeId: string) {
-  const target = { action: 'episode.delete', entityType: 'episode', entityId: episodeId };
-  return transact(ctx, target, async (tx) => {
-    const c = await loadCase(tx, ctx.actor, caseId, 'case:write');
-    const rows = await tx
-      .delete(episodes)
-      .where(and(eq(episodes.id, episodeId), eq(episodes.caseId, caseId)))
-      .returning({ id: episodes.id });
-    if (rows.length === 0) throw new NotFound('episode', episodeId);
-    await recordCaseEvent(tx, caseId, ctx.actor.userId, 'episode_removed', { episodeId });
-    await refreshScreening(tx, c.personId, ctx.actor.userId, [auditWith(tx, [auditFields(ctx, target)])]);
-  });
+  return transact(
+    ctx,
+    { action: 'episode.delete', entityType: 'episode', entityId: episodeId },
+    async (tx, _audit, along) => {
+      const c = await loadCase(tx, ctx.actor, caseId, 'case:write');
+      const rows = await tx
+        .delete(episodes)
+        .where(and(eq(episodes.id, episodeId), eq(episodes.caseId, caseId)))
+        .returning({ id: episodes.id });
+      if (rows.length === 0) throw new NotFound('episode', episodeId);
+      await recordCaseEvent(tx, caseId, ctx.actor.userId, 'episode_removed', { episodeId });
+      await refreshScreening(tx, c.personId, ctx.actor.userId, [along()]);
+    },
+  );
 }

@@ -87,9 +87,11 @@ export async function registryPage<T>(
     .orderBy(desc(persons.createdAt), desc(persons.id))
     .offset(window)
     .limit(1);
-  const beyond = edge && sql`(${edge.createdAt.toISOString()}::timestamptz, ${edge.id}::uuid)`;
-  const windowed = await find(and(walked, beyond && sql`(${persons.createdAt}, ${persons.id}) > ${beyond}`));
-  if (windowed.length === rows || !beyond) return windowed;
+  const edgeKey = edge && sql`(${edge.createdAt.toISOString()}::timestamptz, ${edge.id}::uuid)`;
+  const windowed = await find(
+    and(walked, edgeKey && sql`(${persons.createdAt}, ${persons.id}) > ${edgeKey}`),
+  );
+  if (windowed.length === rows || !edgeKey) return windowed;
 
   const enough = atMost + 1;
   const viaCase = db.select({ id: cases.personId }).from(cases).where(caseScope).limit(enough);
@@ -104,7 +106,7 @@ export async function registryPage<T>(
   // The walk goes on where the window ended: the window's persons were tested already.
   if (ids.length > atMost)
     return windowed
-      .concat(await find(and(walked, sql`(${persons.createdAt}, ${persons.id}) <= ${beyond}`)))
+      .concat(await find(and(walked, sql`(${persons.createdAt}, ${persons.id}) <= ${edgeKey}`)))
       .slice(0, rows);
   return find(and(personScope(db, actor, 'person:read'), sql`${persons.id} = any(${uuidArray(ids)})`));
 }

@@ -1,6 +1,6 @@
 import type { Actor } from '../../access/policy.ts';
 import { appendBatched } from '../../audit/batcher.ts';
-import { type AuditEntry, type AuditSource, auditFields, writeAudit } from '../../audit/writer.ts';
+import { type AuditEntry, type AuditSource, auditFields, auditWith, writeAudit } from '../../audit/writer.ts';
 import type { Config } from '../../config.ts';
 import type { Db, Executor, Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
@@ -22,6 +22,12 @@ export interface Target {
 /** Records an audit event for the use case's actor. */
 export type Audit = (entry?: Partial<AuditEntry>) => Promise<void>;
 
+/**
+ * The use case's audit event as a CTE of the statement that makes its last change (see auditWith),
+ * instead of a statement of its own.
+ */
+export type AuditAlong = (entry?: Partial<AuditEntry>) => ReturnType<typeof auditWith>;
+
 /** The outcome a refused or failed use case is recorded with, or null for errors not to record. */
 function failureOutcome(err: unknown): 'denied' | 'failed' | null {
   if (!(err instanceof AppError) || err.status === 401) return null;
@@ -36,10 +42,16 @@ function failureOutcome(err: unknown): 'denied' | 'failed' | null {
 export async function transact<T>(
   ctx: Ctx,
   target: Target,
-  fn: (tx: Tx, audit: Audit) => Promise<T>,
+  fn: (tx: Tx, audit: Audit, along: AuditAlong) => Promise<T>,
 ): Promise<T> {
   try {
-    return await ctx.db.transaction((tx) => fn(tx, (entry) => writeAudit(tx, ctx, { ...target, ...entry })));
+    return await ctx.db.transaction((tx) =>
+      fn(
+        tx,
+        (entry) => writeAudit(tx, ctx, { ...target, ...entry }),
+        (entry) => auditWith(tx, [auditFields(ctx, { ...target, ...entry })]),
+      ),
+    );
   } catch (err) {
     const outcome = failureOutcome(err);
     if (outcome) await writeAudit(ctx.db, ctx, { ...target, outcome, fields: [] });
