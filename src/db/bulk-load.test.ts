@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, freshDatabase, skipReason } from '../../test/helpers/db.ts';
-import { deferConstraints, restoreConstraints } from './bulk-load.ts';
+import { deferConstraints, restoreConstraints, runApart } from './bulk-load.ts';
 import { type Database, rowsOf } from './client.ts';
 import { deferredConstraints } from './schema/index.ts';
 
@@ -81,4 +82,77 @@ describe.each(ENGINES)('deferred indexes and foreign keys for a bulk load (%s)',
       expect(await schemaOf(database)).toEqual(schema);
     },
   );
+});
+
+describe('running restores apart', () => {
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+  it('runs every item once, at most so many at a time, never two that clash', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ group: fc.option(fc.integer({ min: 0, max: 2 })), turns: fc.nat(3) }), {
+          maxLength: 12,
+        }),
+        fc.integer({ min: 1, max: 3 }),
+        async (items, concurrency) => {
+          const running = new Set<number>();
+          const ran: number[] = [];
+          let most = 0;
+          const clash = (a: number, b: number) =>
+            items[a]!.group !== null && items[a]!.group === items[b]!.group;
+          await runApart([...items.keys()], concurrency, clash, async (k) => {
+            for (const r of running) expect(clash(r, k)).toBe(false);
+            running.add(k);
+            most = Math.max(most, running.size);
+            for (let t = 0; t < items[k]!.turns; t++) await turn();
+            running.delete(k);
+            ran.push(k);
+          });
+          expect(ran.toSorted((a, b) => a - b)).toEqual([...items.keys()]);
+          expect(most).toBeLessThanOrEqual(concurrency);
+        },
+      ),
+    );
+  });
+
+  it('runs items that do not clash at the same time', async () => {
+    let started = 0;
+    let bothStarted: () => void = () => undefined;
+    const both = new Promise<void>((resolve) => (bothStarted = resolve));
+    // Each waits for the other to have started: run one after the other, they never would.
+    const waited = runApart(
+      ['a', 'b'],
+      2,
+      () => false,
+      async () => {
+        if (++started === 2) bothStarted();
+        await both;
+      },
+    );
+    await expect(
+      Promise.race([
+        waited.then(() => 'done'),
+        turn()
+          .then(turn)
+          .then(() => 'stuck'),
+      ]),
+    ).resolves.toBe('done');
+  });
+
+  it('starts nothing after a failure, lets the running finish, then throws the first error', async () => {
+    const finished: string[] = [];
+    const run = runApart(
+      ['slow', 'fails', 'later', 'last'],
+      2,
+      () => false,
+      async (item) => {
+        if (item === 'fails') throw new Error('fails');
+        await turn();
+        await turn();
+        finished.push(item);
+      },
+    );
+    await expect(run).rejects.toThrow('fails');
+    expect(finished).toEqual(['slow']);
+  });
 });

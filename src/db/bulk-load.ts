@@ -69,35 +69,97 @@ async function exists(db: Executor, d: Deferred): Promise<boolean> {
   return row!.present;
 }
 
+/** The tables adding a foreign key locks against each other: its own and the one it refers to. */
+function keyTables(d: Deferred): string[] {
+  const referenced = /REFERENCES\s+"?([^"(]+)"?\(/.exec(d.definition)?.[1];
+  return referenced ? [d.tableName, referenced] : [d.tableName];
+}
+
+/**
+ * Whether two restores must not run at once. Index builds take a lock that lets others build
+ * beside them; adding a foreign key locks both its tables against any other change of them. So
+ * indexes go together, then keys, never two keys that share a table (one would wait for the
+ * other's lock, and two keys that refer each to the other's table could deadlock).
+ */
+function clash(a: Deferred, b: Deferred): boolean {
+  if (a.kind !== b.kind) return true;
+  if (a.kind === 'index') return false;
+  const tables = keyTables(a);
+  return keyTables(b).some((t) => tables.includes(t));
+}
+
 /**
  * Builds again what deferConstraints dropped, indexes first, one transaction each (a stop midway
- * keeps what is done); a foreign key is checked against every row as it is added. Returns how
- * many were restored.
+ * keeps what is done); a foreign key is checked against every row as it is added. On PostgreSQL
+ * two are built at once: a build's final merge, a trigram index and a key's check each keep one
+ * core busy, and the other would idle. On a failure nothing more is started; what was started
+ * finishes and the first error is thrown. Returns how many were restored.
  */
 export async function restoreConstraints(
   database: Database,
   onProgress?: (p: { done: number; total: number; name: string }) => void,
+  concurrency = database.engine === 'postgres' ? 2 : 1,
 ): Promise<number> {
-  const { db } = database;
-  const pending = await db
+  const pending: Deferred[] = await database.db
     .select()
     .from(deferredConstraints)
     .orderBy(desc(deferredConstraints.kind), asc(deferredConstraints.name));
-  for (const [k, d] of pending.entries()) {
-    onProgress?.({ done: k, total: pending.length, name: d.name });
-    await db.transaction(async (tx) => {
-      // Sorting in memory is what makes a set-based build fast; this setting lasts the transaction.
-      if (database.engine === 'postgres') await tx.execute(sql`set local maintenance_work_mem = '512MB'`);
-      if (!(await exists(tx, d))) {
-        await tx.execute(
-          d.kind === 'index'
-            ? sql.raw(d.definition)
-            : sql`alter table ${sql.identifier(d.tableName)} add constraint ${sql.identifier(d.name)} ${sql.raw(d.definition)}`,
-        );
-      }
-      await tx.delete(deferredConstraints).where(eq(deferredConstraints.name, d.name));
-    });
+  const total = pending.length;
+  let done = 0;
+  await runApart(pending, concurrency, clash, async (d) => {
+    onProgress?.({ done, total, name: d.name });
+    await restoreOne(database, d);
+    done++;
+  });
+  if (total > 0) onProgress?.({ done: total, total, name: '' });
+  return total;
+}
+
+/**
+ * Runs `run` on every item, in their order as far as `clash` allows: at most `concurrency` at
+ * once, never two that clash, an item that must wait letting later ones pass. After a failure
+ * nothing more starts; what runs finishes, then the first error is thrown.
+ */
+export async function runApart<T>(
+  items: readonly T[],
+  concurrency: number,
+  clash: (a: T, b: T) => boolean,
+  run: (item: T) => Promise<void>,
+): Promise<void> {
+  const pending = [...items];
+  const running = new Map<T, Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  while ((pending.length > 0 && !failure) || running.size > 0) {
+    const next =
+      !failure && running.size < concurrency
+        ? pending.findIndex((d) => ![...running.keys()].some((r) => clash(r, d)))
+        : -1;
+    if (next < 0) {
+      await Promise.race(running.values());
+      continue;
+    }
+    const [item] = pending.splice(next, 1) as [T];
+    running.set(
+      item,
+      run(item)
+        .catch((error: unknown) => void (failure ??= { error }))
+        .finally(() => running.delete(item)),
+    );
   }
-  if (pending.length > 0) onProgress?.({ done: pending.length, total: pending.length, name: '' });
-  return pending.length;
+  if (failure) throw failure.error;
+}
+
+async function restoreOne(database: Database, d: Deferred): Promise<void> {
+  await database.db.transaction(async (tx) => {
+    // Sorting in memory is what makes a set-based build fast; this setting lasts the transaction.
+    if (database.engine === 'postgres') await tx.execute(sql`set local maintenance_work_mem = '512MB'`);
+    if (!(await exists(tx, d))) {
+      await tx.execute(
+        d.kind === 'index'
+          ? sql.raw(d.definition)
+          : sql`alter table ${sql.identifier(d.tableName)} add constraint ${sql.identifier(d.name)} ${sql.raw(d.definition)}`,
+      );
+    }
+    await tx.delete(deferredConstraints).where(eq(deferredConstraints.name, d.name));
+  });
 }
