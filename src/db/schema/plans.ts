@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -89,5 +90,13 @@ export const planItems = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.caseId), index().on(t.state)],
+  (t) => [
+    index().on(t.caseId),
+    // The approval queue, oldest first, and the worklist's count of it: read from the index alone
+    // once vacuumed. An index of every state found the proposed among all items and then read
+    // each from the table (4,236 pages for 7,922 items at 200,000 persons: 386 ms cold).
+    index('plan_items_proposed_index')
+      .on(t.createdAt, t.id, t.caseId)
+      .where(sql`${t.state} = 'proposed'`),
+  ],
 );

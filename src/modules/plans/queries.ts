@@ -1,11 +1,15 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
+import type { Actor } from '../../access/policy.ts';
+import { scopeFilter } from '../../access/scope.ts';
 import type { Executor, Tx } from '../../db/client.ts';
-import { planItems } from '../../db/schema/index.ts';
+import { keyset } from '../../db/pagination.ts';
+import { cases, planItems } from '../../db/schema/index.ts';
 import type { PlanItemState } from '../../domain/codes.ts';
 import { sumTyiyn } from '../../domain/money.ts';
 import { allowedPlanItemTransitions } from '../../domain/workflow.ts';
 import { Conflict, Invalid, NotFound } from '../../errors.ts';
 import { maybeMoney, money } from '../catalogue/money.ts';
+import { caseScopeColumns } from '../cases/access.ts';
 
 /** A stored plan item. */
 export type ItemRow = typeof planItems.$inferSelect;
@@ -90,4 +94,28 @@ export async function saveItem(
     .returning();
   if (!row) throw stale(item.version);
   return row;
+}
+
+/** Proposed items of the cases `actor` may approve for (the approval queue), joined to their case. */
+const awaitingApproval = (actor: Actor) =>
+  and(eq(planItems.state, 'proposed'), scopeFilter(actor, 'plan:approve', caseScopeColumns));
+
+/** How many items wait for `actor`'s approval. */
+export const countAwaitingApproval = (db: Executor, actor: Actor) =>
+  db
+    .select({ n: count() })
+    .from(planItems)
+    .innerJoin(cases, eq(cases.id, planItems.caseId))
+    .where(awaitingApproval(actor));
+
+/** A page of the items waiting for `actor`'s approval, oldest first, and one more if there is one. */
+export function approvalsPage(db: Executor, actor: Actor, limit: number, cursor?: string) {
+  const page = keyset({ column: planItems.createdAt, tiebreak: planItems.id, descending: false }, cursor);
+  return db
+    .select({ item: planItems, caseNumber: cases.number, caseType: cases.type })
+    .from(planItems)
+    .innerJoin(cases, eq(cases.id, planItems.caseId))
+    .where(and(awaitingApproval(actor), page.where))
+    .orderBy(...page.orderBy)
+    .limit(limit + 1);
 }

@@ -1,17 +1,17 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { scopeFilter } from '../../access/scope.ts';
 import type { Executor } from '../../db/client.ts';
-import { keyset, toPage } from '../../db/pagination.ts';
-import { cases, planItems, plans } from '../../db/schema/index.ts';
+import { toPage } from '../../db/pagination.ts';
+import { planItems, plans } from '../../db/schema/index.ts';
 import { Conflict, Invalid } from '../../errors.ts';
 import { maybeMoney, money } from '../catalogue/money.ts';
 import { ceilingOf, findCatalogueItem } from '../catalogue/service.ts';
-import { type CaseRow, caseScopeColumns, loadCase } from '../cases/access.ts';
+import { type CaseRow, loadCase } from '../cases/access.ts';
 import { recordCaseEvent } from '../cases/events.ts';
 import { type Ctx, transact, view } from '../shared/context.ts';
 import {
   amountOf,
+  approvalsPage,
   committedOf,
   findItem,
   itemsOf,
@@ -180,15 +180,7 @@ export function updateItem(ctx: Ctx, caseId: string, itemId: string, input: z.in
 /** Proposed items in the cases the supervisor may approve for, oldest first: their approval queue. */
 export function listApprovals(ctx: Ctx, q: { limit: number; cursor?: string | undefined }) {
   return view(ctx, { action: 'plan_item.approvals', entityType: 'plan_item' }, async (db, audit) => {
-    const scope = scopeFilter(ctx.actor, 'plan:approve', caseScopeColumns);
-    const page = keyset({ column: planItems.createdAt, tiebreak: planItems.id, descending: false }, q.cursor);
-    const rows = await db
-      .select({ item: planItems, caseNumber: cases.number, caseType: cases.type })
-      .from(planItems)
-      .innerJoin(cases, eq(cases.id, planItems.caseId))
-      .where(and(scope, page.where, eq(planItems.state, 'proposed')))
-      .orderBy(...page.orderBy)
-      .limit(q.limit + 1);
+    const rows = await approvalsPage(db, ctx.actor, q.limit, q.cursor);
     await audit();
     const found = toPage(rows, q.limit, (r) => [r.item.createdAt.toISOString(), r.item.id]);
     return {

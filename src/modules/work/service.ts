@@ -3,10 +3,11 @@ import type { z } from 'zod';
 import { type Actor, decide } from '../../access/policy.ts';
 import { scopeFilter } from '../../access/scope.ts';
 import type { Executor } from '../../db/client.ts';
-import { calls, cases, followups, persons, planItems, referrals } from '../../db/schema/index.ts';
+import { calls, cases, followups, persons, referrals } from '../../db/schema/index.ts';
 import { caseScopeColumns } from '../cases/access.ts';
 import { startOfLocalDay } from '../../clock.ts';
 import { addDays, dueWhere, followupRows, overdueWhere, todayIso } from '../followups/queries.ts';
+import { countAwaitingApproval } from '../plans/queries.ts';
 import { partnerView, referralScopeColumns, selectReferrals } from '../referrals/queries.ts';
 import { type Ctx, view } from '../shared/context.ts';
 import type { workOut } from './schema.ts';
@@ -40,15 +41,6 @@ export function myOpenCases(db: Executor, actor: Actor) {
     )
     .orderBy(riskRank, asc(cases.openedOn), asc(cases.number))
     .limit(LIMIT);
-}
-
-async function countProposed(db: Executor, ctx: Ctx) {
-  const [row] = await db
-    .select({ n: count() })
-    .from(planItems)
-    .innerJoin(cases, eq(cases.id, planItems.caseId))
-    .where(and(eq(planItems.state, 'proposed'), scopeFilter(ctx.actor, 'plan:approve', caseScopeColumns)));
-  return row?.n ?? 0;
 }
 
 async function countCallsToday(db: Executor, ctx: Ctx, today: string) {
@@ -102,7 +94,10 @@ export function myWork(ctx: Ctx) {
         );
         work.followupsOverdue = await followupRows(db, and(mine, overdueWhere(today)), LIMIT);
       }
-      if (may('plan:approve')) work.approvals = await countProposed(db, ctx);
+      if (may('plan:approve')) {
+        const [row] = await countAwaitingApproval(db, ctx.actor);
+        work.approvals = row?.n ?? 0;
+      }
       if (may('case:assign')) {
         const office = scopeFilter(ctx.actor, 'case:assign', caseScopeColumns);
         work.officeOverdue = await followupRows(db, and(office, overdueWhere(today)), LIMIT);
