@@ -279,7 +279,7 @@ describe.skipIf(browserSkipReason !== undefined)(
       );
     });
 
-    it('lets the admin add an item to the assistance catalogue', async () => {
+    it('lets the admin add an item to the assistance catalogue, and change it', async () => {
       const page = await signIn('admin');
       await page.getByRole('link', { name: en.nav.catalogue }).click();
       await page.getByRole('heading', { level: 1, name: en.catalogue.title }).waitFor();
@@ -301,11 +301,21 @@ describe.skipIf(browserSkipReason !== undefined)(
       await page.getByText(en.catalogue.created.replace('{{name}}', 'Beehives')).waitFor();
       await page.getByRole('cell', { name: 'beehives', exact: true }).waitFor();
 
+      // Opened again from the table, the item is changed in place and the notice says so.
+      await page.getByRole('button', { name: en.editNamed.replace('{{name}}', 'Beehives') }).click();
+      const editForm = page.getByRole('region', {
+        name: en.catalogue.editTitle.replace('{{code}}', 'beehives'),
+      });
+      await editForm.getByLabel(label(en.catalogue.fields.unit)).fill('hive with frames');
+      await editForm.getByRole('button', { name: en.save }).click();
+      await page.getByText(en.catalogue.updated.replace('{{name}}', 'Beehives')).waitFor();
+      await page.getByRole('cell', { name: 'hive with frames', exact: true }).waitFor();
+
       const admin = await rig.harness.as('admin');
       const items = await admin.get('/api/v1/catalogue');
       expect(items.body.items.find((i: any) => i.code === 'beehives')).toMatchObject({
         names: { en: 'Beehives', ru: 'Ульи', ky: 'Аары уялары' },
-        unit: 'hive',
+        unit: 'hive with frames',
         defaultUnitCost: { kgs: '6500.00' },
       });
     });

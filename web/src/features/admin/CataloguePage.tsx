@@ -1,12 +1,10 @@
-import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LOCALES } from '../../api/types.ts';
 import { RequireAbility } from '../../auth/RequireAbility.tsx';
-import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryStates } from '../../components/QueryStates.tsx';
-import { SavedNotice } from '../../components/SavedNotice.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { useFormWithNotice } from '../../hooks/useFormWithNotice.ts';
+import { AdminRegister } from './AdminRegister.tsx';
 import { type CatalogueItem, useCatalogue } from './api.ts';
 import { CatalogueForm } from './CatalogueForm.tsx';
 import { formatKgs } from './money.ts';
@@ -83,43 +81,22 @@ function CatalogueTable({ onEdit }: { onEdit: (item: CatalogueItem) => void }) {
 
 /** The page: intro, the form when adding or editing, then the table. */
 function CatalogueAdmin() {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const lng = LOCALES.find((l) => l === i18n.language) ?? 'en';
-  const {
-    editing,
-    notice: saved,
-    ...form
-  } = useFormWithNotice<CatalogueItem | 'new', { result: 'created' | 'updated'; name: string }>();
-
-  const open = (target: CatalogueItem | 'new') => {
-    form.open(target);
-    window.scrollTo({ top: 0 });
-  };
-
   return (
-    <Stack>
-      <Group justify="space-between" align="flex-start">
-        <PageTitle>{t('admin.catalogue.title')}</PageTitle>
-        {editing === null && <Button onClick={() => open('new')}>{t('admin.catalogue.add')}</Button>}
-      </Group>
-      <Text maw={720}>{t('admin.catalogue.intro')}</Text>
-      {saved && (
-        <SavedNotice onClose={form.dismiss}>
-          {saved.result === 'created'
-            ? t('admin.catalogue.created', { name: saved.name })
-            : t('admin.catalogue.updated', { name: saved.name })}
-        </SavedNotice>
-      )}
-      {editing !== null && (
+    <AdminRegister<CatalogueItem>
+      section="catalogue"
+      form={({ editing, onSaved, onCancel }) => (
         <CatalogueForm
-          key={editing === 'new' ? 'new' : editing.code}
-          item={editing === 'new' ? undefined : editing}
-          onDone={(result, item) => form.finish({ result, name: item.names[lng] })}
-          onCancel={form.close}
+          key={editing?.code ?? 'new'}
+          item={editing}
+          onDone={(result, item) => onSaved({ result, name: item.names[lng] })}
+          onCancel={onCancel}
         />
       )}
-      <CatalogueTable onEdit={open} />
-    </Stack>
+    >
+      {(edit) => <CatalogueTable onEdit={edit} />}
+    </AdminRegister>
   );
 }
 

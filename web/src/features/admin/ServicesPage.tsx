@@ -1,14 +1,12 @@
-import { Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, NativeSelect, Table, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RequireAbility } from '../../auth/RequireAbility.tsx';
 import { LoadMore } from '../../components/LoadMore.tsx';
-import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryStates } from '../../components/QueryStates.tsx';
-import { SavedNotice } from '../../components/SavedNotice.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { useFormWithNotice } from '../../hooks/useFormWithNotice.ts';
 import { isCode, SERVICE_KINDS } from '../cases/codes.ts';
+import { AdminRegister } from './AdminRegister.tsx';
 import { type Service, type ServiceFilters, useServicesPages } from './api.ts';
 import { placeNamer, useRegions } from './regions.ts';
 import { ServiceForm } from './ServiceForm.tsx';
@@ -168,44 +166,26 @@ function ServicesTable({ filters, onEdit }: { filters: ServiceFilters; onEdit: (
 
 /** The page: intro, the form when adding or editing, the filters and the table. */
 function ServicesDirectory() {
-  const { t } = useTranslation();
   const [filters, setFilters] = useState<ServiceFilters>(NO_FILTERS);
-  const {
-    editing,
-    notice: saved,
-    ...form
-  } = useFormWithNotice<Service | 'new', { result: 'created' | 'updated'; name: string }>();
-
-  const open = (target: Service | 'new') => {
-    form.open(target);
-    window.scrollTo({ top: 0 });
-  };
-
   return (
-    <Stack>
-      <Group justify="space-between" align="flex-start">
-        <PageTitle>{t('admin.services.title')}</PageTitle>
-        {editing === null && <Button onClick={() => open('new')}>{t('admin.services.add')}</Button>}
-      </Group>
-      <Text maw={720}>{t('admin.services.intro')}</Text>
-      {saved && (
-        <SavedNotice onClose={form.dismiss}>
-          {saved.result === 'created'
-            ? t('admin.services.created', { name: saved.name })
-            : t('admin.services.updated', { name: saved.name })}
-        </SavedNotice>
-      )}
-      {editing !== null && (
+    <AdminRegister<Service>
+      section="services"
+      form={({ editing, onSaved, onCancel }) => (
         <ServiceForm
-          key={editing === 'new' ? 'new' : editing.id}
-          service={editing === 'new' ? undefined : editing}
-          onDone={(result, service) => form.finish({ result, name: service.name })}
-          onCancel={form.close}
+          key={editing?.id ?? 'new'}
+          service={editing}
+          onDone={(result, service) => onSaved({ result, name: service.name })}
+          onCancel={onCancel}
         />
       )}
-      <Filters onChange={setFilters} />
-      <ServicesTable filters={filters} onEdit={open} />
-    </Stack>
+    >
+      {(edit) => (
+        <>
+          <Filters onChange={setFilters} />
+          <ServicesTable filters={filters} onEdit={edit} />
+        </>
+      )}
+    </AdminRegister>
   );
 }
 

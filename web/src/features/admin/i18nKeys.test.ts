@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../api/types.ts';
 import { CASE_TYPES, REFERRAL_STATUSES, SERVICE_KINDS, SEXES } from '../cases/codes.ts';
+import { REGISTER_SECTIONS } from './AdminRegister.tsx';
 import { CATALOGUE_FIELDS } from './catalogueForm.ts';
 import { SERVICE_FIELDS } from './serviceForm.ts';
 
@@ -27,6 +28,9 @@ const keys = [
   ...CASE_TYPES.map((c) => `admin.caseTypes.${c}`),
   ...SERVICE_FIELDS.map((f) => `admin.services.fields.${f}`),
   ...CATALOGUE_FIELDS.map((f) => `admin.catalogue.fields.${f}`),
+  ...REGISTER_SECTIONS.flatMap((s) =>
+    ['title', 'add', 'intro', 'created', 'updated'].map((k) => `admin.${s}.${k}`),
+  ),
 ];
 
 describe('keys built from code lists', () => {
