@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -59,5 +59,25 @@ export function AdminRegister<T>({
         })}
       {children(open)}
     </Stack>
+  );
+}
+
+/** A record's state in a register's table: active, or what the register calls the rest. */
+export function StateBadge({ active, inactiveLabel }: { active: boolean; inactiveLabel: string }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={active ? 'teal' : 'gray'} variant="light" miw="max-content">
+      {active ? t('admin.active') : inactiveLabel}
+    </Badge>
+  );
+}
+
+/** The button that opens a record of a register's table in the form, named for screen readers. */
+export function EditButton({ name, onClick }: { name: string; onClick: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Button size="xs" variant="default" onClick={onClick} aria-label={t('admin.editNamed', { name })}>
+      {t('admin.edit')}
+    </Button>
   );
 }

@@ -1,10 +1,10 @@
-import { Badge, Button, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { LOCALES } from '../../api/types.ts';
 import { RequireAbility } from '../../auth/RequireAbility.tsx';
 import { QueryStates } from '../../components/QueryStates.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
-import { AdminRegister } from './AdminRegister.tsx';
+import { AdminRegister, EditButton, StateBadge } from './AdminRegister.tsx';
 import { type CatalogueItem, useCatalogue } from './api.ts';
 import { CatalogueForm } from './CatalogueForm.tsx';
 import { formatKgs } from './money.ts';
@@ -58,19 +58,10 @@ function CatalogueTable({ onEdit }: { onEdit: (item: CatalogueItem) => void }) {
               {item.defaultUnitCost ? formatKgs(item.defaultUnitCost.kgs, i18n.language) : t('common.none')}
             </Table.Td>
             <Table.Td>
-              <Badge color={item.active ? 'teal' : 'gray'} variant="light" miw="max-content">
-                {item.active ? t('admin.active') : t('admin.catalogue.retired')}
-              </Badge>
+              <StateBadge active={item.active} inactiveLabel={t('admin.catalogue.retired')} />
             </Table.Td>
             <Table.Td>
-              <Button
-                size="xs"
-                variant="default"
-                onClick={() => onEdit(item)}
-                aria-label={t('admin.editNamed', { name: item.names[lng] })}
-              >
-                {t('admin.edit')}
-              </Button>
+              <EditButton name={item.names[lng]} onClick={() => onEdit(item)} />
             </Table.Td>
           </Table.Tr>
         ))}

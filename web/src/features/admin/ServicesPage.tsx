@@ -1,4 +1,4 @@
-import { Badge, Button, Group, NativeSelect, Table, Text, TextInput } from '@mantine/core';
+import { Group, NativeSelect, Table, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RequireAbility } from '../../auth/RequireAbility.tsx';
@@ -6,7 +6,7 @@ import { LoadMore } from '../../components/LoadMore.tsx';
 import { QueryStates } from '../../components/QueryStates.tsx';
 import { ScrollTable } from '../../components/ScrollTable.tsx';
 import { isCode, SERVICE_KINDS } from '../cases/codes.ts';
-import { AdminRegister } from './AdminRegister.tsx';
+import { AdminRegister, EditButton, StateBadge } from './AdminRegister.tsx';
 import { type Service, type ServiceFilters, useServicesPages } from './api.ts';
 import { placeNamer, useRegions } from './regions.ts';
 import { ServiceForm } from './ServiceForm.tsx';
@@ -141,19 +141,10 @@ function ServicesTable({ filters, onEdit }: { filters: ServiceFilters; onEdit: (
               </Table.Td>
               <Table.Td>{[s.phone, s.email].filter(Boolean).join(' · ') || t('common.none')}</Table.Td>
               <Table.Td>
-                <Badge color={s.active ? 'teal' : 'gray'} variant="light" miw="max-content">
-                  {s.active ? t('admin.active') : t('admin.inactive')}
-                </Badge>
+                <StateBadge active={s.active} inactiveLabel={t('admin.inactive')} />
               </Table.Td>
               <Table.Td>
-                <Button
-                  size="xs"
-                  variant="default"
-                  onClick={() => onEdit(s)}
-                  aria-label={t('admin.editNamed', { name: s.name })}
-                >
-                  {t('admin.edit')}
-                </Button>
+                <EditButton name={s.name} onClick={() => onEdit(s)} />
               </Table.Td>
             </Table.Tr>
           ))}
