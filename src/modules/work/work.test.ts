@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { calls, planItems } from '../../db/schema/index.ts';
 import { type Client, describeEachEngine } from '../../../test/helpers/harness.ts';
 import { addDays } from '../followups/queries.ts';
+import { PARTNER_KEYS } from '../referrals/fixture.ts';
 
 const days = (n: number) => addDays(today(), n);
 
@@ -182,18 +183,7 @@ describeEachEngine('my work', (h) => {
     expect(ids.indexOf(first.id)).toBeLessThan(ids.indexOf(second.id));
     expect(ids).not.toContain(answered.id);
     expect(ids).not.toContain(elsewhere.id);
-    expect(Object.keys(w.referralsWaiting[0]).sort()).toEqual([
-      'createdAt',
-      'id',
-      'partnerNote',
-      'reason',
-      'serviceId',
-      'serviceName',
-      'shared',
-      'status',
-      'updatedAt',
-      'version',
-    ]);
+    expect(Object.keys(w.referralsWaiting[0]).sort()).toEqual(PARTNER_KEYS);
     expect(JSON.stringify(w)).not.toContain(c.id);
   });
 
