@@ -92,31 +92,38 @@ export function myWork(ctx: Ctx) {
           eq(followups.assignedTo, ctx.actor.userId),
           scopeFilter(ctx.actor, 'case:read', caseScopeColumns),
         );
-      const [cases, followupsDue, followupsOverdue, approvals, officeOverdue, callsToday, referralsWaiting] =
-        await Promise.all([
-          ifAllowed(may('case:read'), () => myOpenCases(db, ctx.actor)),
-          ifAllowed(may('case:read'), () =>
-            followupRows(db, and(mine(), dueWhere(today, addDays(today, DUE_WITHIN_DAYS))), LIMIT),
+      const [
+        openCases,
+        followupsDue,
+        followupsOverdue,
+        approvals,
+        officeOverdue,
+        callsToday,
+        referralsWaiting,
+      ] = await Promise.all([
+        ifAllowed(may('case:read'), () => myOpenCases(db, ctx.actor)),
+        ifAllowed(may('case:read'), () =>
+          followupRows(db, and(mine(), dueWhere(today, addDays(today, DUE_WITHIN_DAYS))), LIMIT),
+        ),
+        ifAllowed(may('case:read'), () => followupRows(db, and(mine(), overdueWhere(today)), LIMIT)),
+        ifAllowed(may('plan:approve'), async () => {
+          const [row] = await countAwaitingApproval(db, ctx.actor);
+          return row?.n ?? 0;
+        }),
+        ifAllowed(may('case:assign'), () =>
+          followupRows(
+            db,
+            and(scopeFilter(ctx.actor, 'case:assign', caseScopeColumns), overdueWhere(today)),
+            LIMIT,
           ),
-          ifAllowed(may('case:read'), () => followupRows(db, and(mine(), overdueWhere(today)), LIMIT)),
-          ifAllowed(may('plan:approve'), async () => {
-            const [row] = await countAwaitingApproval(db, ctx.actor);
-            return row?.n ?? 0;
-          }),
-          ifAllowed(may('case:assign'), () =>
-            followupRows(
-              db,
-              and(scopeFilter(ctx.actor, 'case:assign', caseScopeColumns), overdueWhere(today)),
-              LIMIT,
-            ),
-          ),
-          ifAllowed(may('call:write'), () => countCallsToday(db, ctx, today)),
-          ifAllowed(may('referral:update'), () => waitingReferrals(db, ctx)),
-        ]);
+        ),
+        ifAllowed(may('call:write'), () => countCallsToday(db, ctx, today)),
+        ifAllowed(may('referral:update'), () => waitingReferrals(db, ctx)),
+      ]);
       await audit();
       const work: z.infer<typeof workOut> = {
         today,
-        cases,
+        cases: openCases,
         followupsDue,
         followupsOverdue,
         approvals,
