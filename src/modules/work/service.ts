@@ -68,10 +68,6 @@ async function waitingReferrals(db: Executor, ctx: Ctx) {
   return rows.map(partnerView);
 }
 
-/** `read`'s answer when `allowed`; a section the actor's grants leave out stays undefined. */
-const ifAllowed = <R>(allowed: boolean, read: () => Promise<R>): Promise<R | undefined> =>
-  allowed ? read() : Promise.resolve(undefined);
-
 /**
  * The signed-in user's work for today, section by section as their grants allow: their open
  * cases and follow-ups; approvals and the office's overdue visits for those who approve and
@@ -92,45 +88,30 @@ export function myWork(ctx: Ctx) {
           eq(followups.assignedTo, ctx.actor.userId),
           scopeFilter(ctx.actor, 'case:read', caseScopeColumns),
         );
-      const [
-        openCases,
-        followupsDue,
-        followupsOverdue,
-        approvals,
-        officeOverdue,
-        callsToday,
-        referralsWaiting,
-      ] = await Promise.all([
-        ifAllowed(may('case:read'), () => myOpenCases(db, ctx.actor)),
-        ifAllowed(may('case:read'), () =>
-          followupRows(db, and(mine(), dueWhere(today, addDays(today, DUE_WITHIN_DAYS))), LIMIT),
-        ),
-        ifAllowed(may('case:read'), () => followupRows(db, and(mine(), overdueWhere(today)), LIMIT)),
-        ifAllowed(may('plan:approve'), async () => {
-          const [row] = await countAwaitingApproval(db, ctx.actor);
-          return row?.n ?? 0;
-        }),
-        ifAllowed(may('case:assign'), () =>
+      const work: z.infer<typeof workOut> = { today };
+      await Promise.all([
+        may('case:read') &&
+          Promise.all([
+            myOpenCases(db, ctx.actor).then((rows) => (work.cases = rows)),
+            followupRows(db, and(mine(), dueWhere(today, addDays(today, DUE_WITHIN_DAYS))), LIMIT).then(
+              (rows) => (work.followupsDue = rows),
+            ),
+            followupRows(db, and(mine(), overdueWhere(today)), LIMIT).then(
+              (rows) => (work.followupsOverdue = rows),
+            ),
+          ]),
+        may('plan:approve') &&
+          countAwaitingApproval(db, ctx.actor).then(([row]) => (work.approvals = row?.n ?? 0)),
+        may('case:assign') &&
           followupRows(
             db,
             and(scopeFilter(ctx.actor, 'case:assign', caseScopeColumns), overdueWhere(today)),
             LIMIT,
-          ),
-        ),
-        ifAllowed(may('call:write'), () => countCallsToday(db, ctx, today)),
-        ifAllowed(may('referral:update'), () => waitingReferrals(db, ctx)),
+          ).then((rows) => (work.officeOverdue = rows)),
+        may('call:write') && countCallsToday(db, ctx, today).then((n) => (work.callsToday = n)),
+        may('referral:update') && waitingReferrals(db, ctx).then((rows) => (work.referralsWaiting = rows)),
       ]);
       await audit();
-      const work: z.infer<typeof workOut> = {
-        today,
-        cases: openCases,
-        followupsDue,
-        followupsOverdue,
-        approvals,
-        officeOverdue,
-        callsToday,
-        referralsWaiting,
-      };
       return work;
     },
   );
