@@ -35,3 +35,35 @@ export function startOfLocalDay(date: string): Date {
   const asIfUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
   return new Date(utcMidnight.getTime() - (asIfUtc - utcMidnight.getTime()));
 }
+
+const DAY_MS = 86_400_000;
+const padded = (width: number) =>
+  Array.from({ length: 10 ** width }, (_, i) => String(i).padStart(width, '0'));
+const TWO_DIGITS = padded(2);
+const THREE_DIGITS = padded(3);
+const dayPrefixes = new Map<number, string>();
+
+/**
+ * An instant as toISOString writes it ("2026-03-01T17:59:00.000Z"), a few times faster: the date
+ * is formatted once a day and the time of day from tables. Bulk loads format tens of millions of
+ * instants, where toISOString was a noticeable share of the work.
+ */
+export function isoInstant(at: Date): string {
+  const ms = at.getTime();
+  const day = Math.floor(ms / DAY_MS);
+  let prefix = dayPrefixes.get(day);
+  if (prefix === undefined) {
+    // toISOString also throws, as it should, for an invalid date.
+    const iso = new Date(day * DAY_MS).toISOString();
+    prefix = iso.slice(0, iso.indexOf('T') + 1);
+    if (dayPrefixes.size >= 100_000) dayPrefixes.clear();
+    dayPrefixes.set(day, prefix);
+  }
+  let rest = ms - day * DAY_MS;
+  const hours = Math.floor(rest / 3_600_000);
+  rest -= hours * 3_600_000;
+  const minutes = Math.floor(rest / 60_000);
+  rest -= minutes * 60_000;
+  const seconds = Math.floor(rest / 1000);
+  return `${prefix}${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[seconds]}.${THREE_DIGITS[rest - seconds * 1000]}Z`;
+}

@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { isoInstant } from '../clock.ts';
 
 /** The predecessor hash of the very first event. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -24,7 +25,7 @@ export interface ChainedFields {
  */
 export function eventBody(e: ChainedFields): string {
   return JSON.stringify([
-    e.at.toISOString(),
+    isoInstant(e.at),
     e.actorId,
     e.actorUsername,
     e.actorRole,

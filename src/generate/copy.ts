@@ -12,6 +12,7 @@ import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { isoInstant } from '../clock.ts';
 import type { Database } from '../db/client.ts';
 
 /** What a bulk transaction offers: plain queries and COPY of typed rows. */
@@ -100,20 +101,6 @@ export class CopyText {
   }
 }
 
-// An act's timeline event and audit event share its time, and toISOString costs about a
-// microsecond: a batch formats each time once.
-const isoText = new Map<number, string>();
-function isoOf(at: Date): string {
-  const ms = at.getTime();
-  let iso = isoText.get(ms);
-  if (iso === undefined) {
-    if (isoText.size >= 100_000) isoText.clear();
-    iso = at.toISOString();
-    isoText.set(ms, iso);
-  }
-  return iso;
-}
-
 /** A value's COPY text, escaped, or \N. */
 type Format = (value: unknown) => string;
 
@@ -129,7 +116,7 @@ function formatOf(columnType: string): Format {
   if (columnType === 'PgJsonb' || columnType === 'PgJson')
     return orNull((v) => escapeText(JSON.stringify(v)));
   if (columnType === 'PgArray') return orNull((v) => escapeText(arrayLiteral(v as unknown[])));
-  if (columnType === 'PgTimestamp') return orNull((v) => isoOf(v as Date));
+  if (columnType === 'PgTimestamp') return orNull((v) => isoInstant(v as Date));
   if (columnType === 'PgBoolean') return orNull((v) => (v ? 't' : 'f'));
   if (PLAIN.has(columnType)) return orNull(String);
   return orNull((v) => escapeText(String(v)));
