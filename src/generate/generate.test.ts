@@ -77,6 +77,19 @@ describeEachEngine('generate', (h) => {
     expect(row).toBeUndefined();
   });
 
+  it('leaves cases and plan items all-visible, as autovacuum would, for the counts that read indexes alone', async () => {
+    const tables = rowsOf<{ relname: string; relpages: number; relallvisible: number }>(
+      await h().database.db.execute(
+        sql`select relname, relpages, relallvisible from pg_class where relname in ('cases', 'plan_items') order by relname`,
+      ),
+    );
+    expect(tables.map((t) => t.relname)).toEqual(['cases', 'plan_items']);
+    for (const t of tables) {
+      expect(t.relpages, t.relname).toBeGreaterThan(0);
+      expect(t.relallvisible, t.relname).toBe(t.relpages);
+    }
+  });
+
   it('gives every generated case its person’s origin region, for the dashboard’s counts', async () => {
     const [row] = rowsOf<{ cases: number; astray: number }>(
       await h().database.db.execute(sql`

@@ -285,8 +285,9 @@ export async function generate(database: Database, opts: GenerateOptions): Promi
   if ((rows.persons ?? 0) > 0) {
     await plainQuery(database, 'analyze');
     // Sets the visibility map, as autovacuum would in production (and cannot where it is off):
-    // without it the dashboard's index-only counts read every case row from the table.
-    await plainQuery(database, 'vacuum cases');
+    // without it the dashboard's index-only counts read every case row from the table, and the
+    // worklist's count of plan items awaiting approval each of those items.
+    await plainQuery(database, 'vacuum cases, plan_items');
   }
   return {
     seed,
