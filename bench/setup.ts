@@ -11,7 +11,7 @@ import pg from 'pg';
 import type { Actor } from '../src/access/policy.ts';
 import { today } from '../src/clock.ts';
 import { type Config, loadConfig } from '../src/config.ts';
-import { type Database, openDatabase, rowsOf } from '../src/db/client.ts';
+import { type Database, openDatabase, rowsOf, sqlState } from '../src/db/client.ts';
 import { users } from '../src/db/schema/index.ts';
 import { generateProgress } from '../src/generate/cli.ts';
 import { type GenerateResult, generate } from '../src/generate/generate.ts';
@@ -125,7 +125,7 @@ async function checkpoint(database: Database): Promise<void> {
   try {
     await database.db.execute(sql`checkpoint`);
   } catch (err) {
-    if ((err as { cause?: { code?: string } }).cause?.code !== '42501') throw err;
+    if (sqlState(err) !== '42501') throw err;
     process.stderr.write('checkpoint: not allowed for this role; measuring without it\n');
   }
 }

@@ -130,3 +130,10 @@ export async function setLocal(db: Executor, settings: Record<string, string>): 
 export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
+
+/** PostgreSQL's SQLSTATE of a failed query, whether drizzle wrapped the driver's error or not. */
+export function sqlState(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown } } | null;
+  const code = e?.cause?.code ?? e?.code;
+  return typeof code === 'string' ? code : undefined;
+}

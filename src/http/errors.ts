@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { sqlState } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 
 /** The JSON body of every error the API returns. */
@@ -57,8 +58,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     const known = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (known) return reply.status(known[0]).send(body(known[1], known[2]));
-    const pgCode = (err as { code?: string; cause?: { code?: string } }).cause?.code ?? err.code;
-    const pg = pgCode ? PG_CODES[pgCode] : undefined;
+    const state = sqlState(err);
+    const pg = state ? PG_CODES[state] : undefined;
     if (pg) return reply.status(pg[0]).send(body(pg[1], pg[2]));
     if (
       err.statusCode &&
