@@ -27,6 +27,11 @@ export type Executor = Db | Tx;
 export interface Database {
   db: Db;
   engine: 'pglite' | 'postgres';
+  /**
+   * On PostgreSQL, connections for COPY: pg refuses its streams on the pipelined connections of
+   * `db`. Opened when first asked for.
+   */
+  copyPool?: pg.Pool;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -46,19 +51,26 @@ export async function openDatabase(opts: {
 }): Promise<Database> {
   const logger = opts.logger ?? false;
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    // Pipelined: a query is sent at once, not after the answer to the one before it, so that a
+    // use case's commit can follow its last statement without waiting for it (see transact).
+    // Queries that await each other, as nearly all do, go as before.
+    const pool = new pg.Pool({ connectionString: opts.url, max: 10, pipeline: true });
+    const copyPool = new pg.Pool({ connectionString: opts.url, max: 2 });
     // An idle connection can be closed by the server (a restart, a failover, an administrator):
     // the pool drops it and opens another when needed. Unheard, the error would end the process.
-    pool.on('error', () => undefined);
+    for (const p of [pool, copyPool]) p.on('error', () => undefined);
     const db = drizzlePg(pool, { schema, logger }) as unknown as Db;
     const database: Database = {
       db,
       engine: 'postgres',
+      copyPool,
       migrate: async () => {
         await migratePg(drizzlePg(pool, { schema }), { migrationsFolder });
         await restoreConstraints(database);
       },
-      close: () => pool.end(),
+      close: async () => {
+        await Promise.all([pool.end(), copyPool.end()]);
+      },
     };
     return database;
   }

@@ -1,9 +1,9 @@
 /**
- * Bulk loading with COPY on both engines: PostgreSQL through pg-copy-streams on one pooled
- * connection, PGlite through its `/dev/blob` device. Rows are encoded once, in COPY's text format,
- * from drizzle's column metadata, so both engines get exactly the same bytes. This is the one
- * engine-specific part of the generator (db/ would be its natural home; it stays here because only
- * the generator bulk-loads).
+ * Bulk loading with COPY on both engines: PostgreSQL through pg-copy-streams on a connection of
+ * the database's pool for COPY, PGlite through its `/dev/blob` device. Rows are encoded once, in
+ * COPY's text format, from drizzle's column metadata, so both engines get exactly the same bytes.
+ * This is the one engine-specific part of the generator (db/ would be its natural home; it stays
+ * here because only the generator bulk-loads).
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -211,8 +211,7 @@ function onPglite<T>(db: PGlite, fn: (s: BulkSession) => Promise<T>): Promise<T>
 
 /** Runs `fn` in one transaction with COPY available, on whichever engine the database is. */
 export function bulkTransaction<T>(database: Database, fn: (s: BulkSession) => Promise<T>): Promise<T> {
-  const client = clientOf(database);
-  return database.engine === 'postgres' ? onPostgres(client as pg.Pool, fn) : onPglite(client as PGlite, fn);
+  return database.copyPool ? onPostgres(database.copyPool, fn) : onPglite(clientOf(database) as PGlite, fn);
 }
 
 /** A query outside any transaction, on whichever engine (for read-only checks between batches). */

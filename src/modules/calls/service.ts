@@ -197,13 +197,9 @@ export function convertCall(ctx: Ctx, id: string, input: z.infer<typeof convertC
         });
       const auditCase = (e: { entityId: string; fields: string[] }) =>
         auditFields(ctx, { action: 'case.create', entityType: 'case', ...e });
-      const opened = await openCase(
-        tx,
-        ctx.actor,
-        withCallerDetails(input, call),
-        { callId: call.id },
-        auditCase,
-      );
+      const opened = await (
+        await openCase(tx, ctx.actor, withCallerDetails(input, call), { callId: call.id }, auditCase)
+      ).answer;
       const [row] = await tx
         .update(calls)
         .set({

@@ -1,5 +1,6 @@
 import { type WithSubquery, asc, eq, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/client.ts';
+import { Last } from '../shared/context.ts';
 import { caseEvents, cases, episodes } from '../../db/schema/index.ts';
 import { type ScreeningResult, screen } from '../../domain/screening.ts';
 
@@ -18,14 +19,15 @@ export async function screeningOfPerson(db: Executor, personId: string): Promise
  * (so lists can filter by likelihood); a change of likelihood is a timeline event. After reading
  * the episodes, one statement locks the person's cases, records the changes of likelihood from
  * what they held, updates them, and runs `alongside` (CTEs of the caller's, such as its audit
- * event, which then waits on the chain's lock only until the commit that follows).
+ * event, which then waits on the chain's lock only until the commit that follows). That statement
+ * is sent before this returns, answered with the screening (see Last).
  */
 export async function refreshScreening(
   tx: Tx,
   personId: string,
   actorId: string | null,
   alongside: WithSubquery[] = [],
-): Promise<ScreeningResult> {
+): Promise<Last<ScreeningResult>> {
   const result = await screeningOfPerson(tx, personId);
   const before = tx.$with('before').as(
     tx
@@ -47,11 +49,12 @@ export async function refreshScreening(
                                   'indicators', ${JSON.stringify(result.indicators)}::jsonb)
         from ${before} where ${before.likelihood} is distinct from ${result.likelihood}`,
   );
-  await tx
-    .with(before, changes, ...alongside)
-    .update(cases)
-    .set({ screening: result, traffickingLikelihood: result.likelihood })
-    .from(before)
-    .where(eq(cases.id, before.id));
-  return result;
+  return Last.of(
+    tx
+      .with(before, changes, ...alongside)
+      .update(cases)
+      .set({ screening: result, traffickingLikelihood: result.likelihood })
+      .from(before)
+      .where(eq(cases.id, before.id)),
+  ).map(() => result);
 }

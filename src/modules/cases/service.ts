@@ -25,7 +25,7 @@ import { shownPersonColumns } from '../persons/columns.ts';
 import { findPersonInScope } from '../persons/queries.ts';
 import { type SearchBranch, rankedPage, searchRanked, textSearch } from '../persons/search.ts';
 import { insertPerson } from '../persons/service.ts';
-import { type Ctx, transact, view } from '../shared/context.ts';
+import { type Ctx, Last, transact, view } from '../shared/context.ts';
 import { type CaseRow, caseRecord, caseScopeColumns, loadCase, loadCaseWith } from './access.ts';
 import { caseEventWith, recordCaseEvent, timelineOf } from './events.ts';
 import { nextCaseNumber, numberingRegion } from './numbering.ts';
@@ -75,7 +75,10 @@ export function createCase(ctx: Ctx, input: z.infer<typeof createCaseIn>, link: 
   );
 }
 
-/** The body of case creation, shared with converting a call (which runs it in its own transaction). */
+/**
+ * The body of case creation, shared with converting a call (which runs it in its own transaction).
+ * It ends with the statement that stores the case (see Last).
+ */
 export async function openCase(
   tx: Tx,
   actor: Actor,
@@ -138,7 +141,7 @@ export async function openCase(
     'case_opened',
     sql`${JSON.stringify(openedData)}::jsonb || jsonb_build_object('number', ${number})`,
   );
-  const [row] = await tx
+  const stored = tx
     .with(
       counter,
       ...household,
@@ -164,7 +167,7 @@ export async function openCase(
       createdBy: actor.userId,
     })
     .returning();
-  return row!;
+  return Last.of(stored).map(([row]) => row!);
 }
 
 // The case page, the API's most frequent read: the case, its person, its household and its scores

@@ -150,7 +150,9 @@ export function mergePersons(ctx: Ctx, mergedId: string, input: z.infer<typeof m
         movedEpisodes: moved.episodes.length,
         movedHouseholdLinks: moved.householdMembers.length,
       });
-      await refreshScreening(tx, into.id, ctx.actor.userId);
+      await (
+        await refreshScreening(tx, into.id, ctx.actor.userId)
+      ).answer;
       await audit({ fields: MOVED_FIELDS });
       return { merge: merge!, person: into };
     },
@@ -282,8 +284,12 @@ export function undoMerge(ctx: Ctx, mergeId: string, input: z.infer<typeof undoI
           intoPersonId: m.intoPersonId,
         },
       );
-      await refreshScreening(tx, m.intoPersonId, ctx.actor.userId);
-      await refreshScreening(tx, m.mergedPersonId, ctx.actor.userId);
+      await (
+        await refreshScreening(tx, m.intoPersonId, ctx.actor.userId)
+      ).answer;
+      await (
+        await refreshScreening(tx, m.mergedPersonId, ctx.actor.userId)
+      ).answer;
       await audit({ fields: MOVED_FIELDS });
       return { merge: undone!, person: restored! };
     },

@@ -96,10 +96,10 @@ export function createEpisode(ctx: Ctx, caseId: string, input: z.infer<typeof cr
       })
       .returning();
     const episode = row!;
-    const screening = await refreshScreening(tx, c.personId, ctx.actor.userId, [
+    const screened = await refreshScreening(tx, c.personId, ctx.actor.userId, [
       along({ entityId: episode.id, fields: Object.keys(input) }),
     ]);
-    return { episode: present(episode), screening: screeningOf(screening) };
+    return screened.map((screening) => ({ episode: present(episode), screening: screeningOf(screening) }));
   });
 }
 
@@ -157,8 +157,8 @@ export function updateEpisode(
       }
       const fields = Object.keys(input).filter((k) => k !== 'version');
       await recordCaseEvent(tx, caseId, ctx.actor.userId, 'episode_updated', { episodeId, fields });
-      const screening = await refreshScreening(tx, c.personId, ctx.actor.userId, [along({ fields })]);
-      return { episode: present(row), screening: screeningOf(screening) };
+      const screened = await refreshScreening(tx, c.personId, ctx.actor.userId, [along({ fields })]);
+      return screened.map((screening) => ({ episode: present(row), screening: screeningOf(screening) }));
     },
   );
 }
@@ -176,7 +176,7 @@ export function removeEpisode(ctx: Ctx, caseId: string, episodeId: string) {
         .returning({ id: episodes.id });
       if (rows.length === 0) throw new NotFound('episode', episodeId);
       await recordCaseEvent(tx, caseId, ctx.actor.userId, 'episode_removed', { episodeId });
-      await refreshScreening(tx, c.personId, ctx.actor.userId, [along()]);
+      return (await refreshScreening(tx, c.personId, ctx.actor.userId, [along()])).map(() => undefined);
     },
   );
 }

@@ -35,24 +35,69 @@ function failureOutcome(err: unknown): 'denied' | 'failed' | null {
 }
 
 /**
+ * The statement a use case ends with, already sent, and what the use case answers once its result
+ * is back. Returned from `transact`'s body, it lets the commit follow the statement at once (see
+ * transact); awaited inside the body (`answer`), it is any statement's result.
+ */
+export class Last<T> {
+  readonly answer: Promise<T>;
+
+  private constructor(answer: Promise<T>) {
+    this.answer = answer;
+    // Settled after the commit, or awaited by whoever continues the transaction: until then a
+    // failure is not unhandled.
+    answer.catch(() => undefined);
+  }
+
+  /** Sends `statement` now (drizzle's queries wait to be awaited), and answers with its result. */
+  static of<R>(statement: PromiseLike<R>): Last<R> {
+    return new Last(new Promise<R>((resolve, reject) => statement.then(resolve, reject)));
+  }
+
+  /** The same statement, answered with `fn` of its answer. */
+  map<U>(fn: (answer: T) => U): Last<U> {
+    return new Last(this.answer.then(fn));
+  }
+}
+
+/**
  * Runs a use case that changes data in one transaction: its changes and its audit event commit
  * together or not at all. When it is refused or fails on a rule, the refusal is audited in a
  * transaction of its own (the original one has rolled back) and the error goes on to the caller.
+ *
+ * A body that ends with `Last.of(statement)` has its commit sent right behind that statement,
+ * without waiting for its result (the connections are pipelined, see db/client.ts): the locks its
+ * last statement takes, the audit chain's above all, which orders every audited write, are then
+ * held for the statement and the commit alone, not also while its answer travels back to this
+ * process and waits for its turn there. Should the statement fail, PostgreSQL turns that commit
+ * into a rollback, and its error is the use case's.
  */
 export async function transact<T>(
   ctx: Ctx,
   target: Target,
-  fn: (tx: Tx, audit: Audit, along: AuditAlong) => Promise<T>,
+  fn: (tx: Tx, audit: Audit, along: AuditAlong) => Promise<T | Last<T>>,
 ): Promise<T> {
+  let last: Last<T> | undefined;
   try {
-    return await ctx.db.transaction((tx) =>
-      fn(
+    const out = await ctx.db.transaction(async (tx) => {
+      const done = await fn(
         tx,
         (entry) => writeAudit(tx, ctx, { ...target, ...entry }),
         (entry) => auditWith(tx, [auditFields(ctx, { ...target, ...entry })]),
-      ),
-    );
-  } catch (err) {
+      );
+      if (done instanceof Last) last = done;
+      return done;
+    });
+    return out instanceof Last ? await out.answer : out;
+  } catch (caught) {
+    // PGlite reports the commit that became a rollback as an error of its own: the statement's
+    // error says what went wrong.
+    const err = last
+      ? await last.answer.then(
+          () => caught,
+          (failed: unknown) => failed,
+        )
+      : caught;
     const outcome = failureOutcome(err);
     if (outcome) await writeAudit(ctx.db, ctx, { ...target, outcome, fields: [] });
     throw err;
