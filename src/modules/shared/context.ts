@@ -85,10 +85,11 @@ export async function transact<T>(
         (entry) => writeAudit(tx, ctx, { ...target, ...entry }),
         (entry) => auditWith(tx, [auditFields(ctx, { ...target, ...entry })]),
       );
-      if (done instanceof Last) last = done;
-      return done;
+      if (!(done instanceof Last)) return done;
+      last = done;
+      return undefined;
     });
-    return out instanceof Last ? await out.answer : out;
+    return last ? await last.answer : (out as T);
   } catch (caught) {
     // PGlite reports the commit that became a rollback as an error of its own: the statement's
     // error says what went wrong.
