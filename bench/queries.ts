@@ -70,19 +70,27 @@ const isDataQuery = (text: string) =>
 
 /** Runs a use case once with the query log on, and returns a replay of its data queries as raw SQL. */
 async function replayOf(b: Bench, useCase: () => Promise<unknown>): Promise<() => Promise<void>> {
-  const queries = (await b.capture(useCase)).filter((q) => isDataQuery(q.text));
+  const captured = await b.capture(useCase);
+  const queries = captured.filter((q) => isDataQuery(q.text));
   if (queries.length === 0) throw new Error('The use case issued no data query to replay');
-  // In one transaction, as the use case ran them: a setting it makes (the search's typo threshold)
-  // holds for the queries after it.
-  const replay = (readOnly: boolean) =>
+  // In one transaction if the use case ran them in one: a setting it makes (the search's typo
+  // threshold) holds for the queries after it. Otherwise each on its own, as the use case sent
+  // them, without the round trips of a transaction it did not pay for.
+  // (drizzle logs BEGIN on PostgreSQL; on PGlite, whose transactions begin by themselves, the
+  // read-only setting a read's transaction starts with.)
+  const inTransaction = captured.some((q) => /^\s*(begin|set transaction)\b/i.test(q.text));
+  const inOne = (readOnly: boolean) =>
     bulkTransaction(b.database, async (s) => {
       if (readOnly) await s.query('set transaction read only');
       for (const q of queries) await s.query(q.text, q.params);
     });
+  const eachAlone = async () => {
+    for (const q of queries) await plainQuery(b.database, q.text, q.params as unknown[]);
+  };
   // Once, untimed, read-only: bookkeeping that slipped through would write and fail here, rather
   // than slow the anchor down and flatter the ratio.
-  await replay(true);
-  return () => replay(false);
+  await inOne(true);
+  return inTransaction ? () => inOne(false) : eachAlone;
 }
 
 /** How many names the name searches are measured over: names differ in how common they are. */
