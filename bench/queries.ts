@@ -6,6 +6,7 @@
  * drift from the code. Sequential requests, so these are latencies, not throughput.
  */
 import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { progressBar } from '../src/cli/progress.ts';
 import { bulkTransaction, plainQuery } from '../src/generate/copy.ts';
 import { scanDuplicates } from '../src/modules/duplicates/scan.ts';
@@ -53,8 +54,11 @@ function api(b: Bench, path: string, body?: unknown, token = b.token): Promise<v
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('error', reject);
         res.on('end', () => {
-          if (res.statusCode === 200) resolve();
-          else reject(new Error(`${path} answered ${res.statusCode}: ${Buffer.concat(chunks).toString()}`));
+          if (res.statusCode === 200) return resolve();
+          // Only a failure's body is read, to say why: decompressed if it came gzipped.
+          const raw = Buffer.concat(chunks);
+          const text = (res.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString();
+          reject(new Error(`${path} answered ${res.statusCode}: ${text}`));
         });
       },
     );
@@ -85,7 +89,7 @@ async function replayOf(b: Bench, useCase: () => Promise<unknown>): Promise<() =
       for (const q of queries) await s.query(q.text, q.params);
     });
   const eachAlone = async () => {
-    for (const q of queries) await plainQuery(b.database, q.text, q.params as unknown[]);
+    for (const q of queries) await plainQuery(b.database, q.text, q.params);
   };
   // Once, untimed, read-only: bookkeeping that slipped through would write and fail here, rather
   // than slow the anchor down and flatter the ratio.

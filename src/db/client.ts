@@ -29,7 +29,7 @@ export interface Database {
   engine: 'pglite' | 'postgres';
   /**
    * On PostgreSQL, connections for COPY: pg refuses its streams on the pipelined connections of
-   * `db`. Opened when first asked for.
+   * `db`. A connection is opened only when COPY first asks for one.
    */
   copyPool?: pg.Pool;
   migrate(): Promise<void>;
