@@ -47,7 +47,7 @@ export function auditFields(src: AuditSource, entry: AuditEntry, at = new Date()
   };
 }
 
-// The columns audit_chain_rows returns, in its order (migration 0014).
+// The columns audit_chain_rows returns, in its order (migration 0014; its body now 0022).
 const CHAIN_COLUMNS = [
   auditEvents.at,
   auditEvents.actorId,
