@@ -37,8 +37,8 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 const CONNECTIONS = 50;
-// Seconds of unmeasured load before each measured one: the server's compiler and the database's
-// caches settle (a second was too little: a second measured run gave a fifth more).
+// Seconds of unmeasured load before each measured one, the loads' and the writes': the compilers and
+// the database's caches settle (a second was too little: a second measured run gave a fifth more).
 const WARM_UP = 3;
 
 log(`bench: ${engine}, at least ${persons} persons, ${seconds} s per load run`);
@@ -74,8 +74,10 @@ try {
   log('latency: searches through the API and as raw SQL; aggregates');
   const versus = await searches(b, 40);
   const agg = await aggregates(b, 15);
-  log(`writes: cases with a person and an episode through the services, ${WRITERS} writers, ${seconds} s`);
-  const w = await writes(b, seconds);
+  log(
+    `writes: cases with a person and an episode through the services, ${WRITERS} writers, ${seconds} s after a ${WARM_UP} s warm-up`,
+  );
+  const w = await writes(b, seconds, WARM_UP);
 
   const scan = values['skip-scan'] ? null : await duplicateScan(b);
 
