@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Role } from '../../access/policy.ts';
 import type { Locale, OfficeKind } from '../../domain/organisation.ts';
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { idColumn } from './ids.ts';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -10,7 +11,7 @@ const timestamps = {
 
 /** Organisations and their offices: every user, case and referral belongs to one. */
 export const offices = pgTable('offices', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: idColumn(),
   name: text('name').notNull(),
   kind: text('kind').$type<OfficeKind>().notNull(),
   country: text('country').notNull(),
@@ -27,7 +28,7 @@ export const offices = pgTable('offices', {
 export const users = pgTable(
   'users',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
     role: text('role').$type<Role>().notNull(),
@@ -65,7 +66,7 @@ export const sessions = pgTable(
 export const apiTokens = pgTable(
   'api_tokens',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),

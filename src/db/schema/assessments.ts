@@ -4,12 +4,13 @@ import type { RssAnswers, RssInstrument, RssScores } from '../../domain/rss.ts';
 import type { DomvFactor } from '../../domain/vulnerability.ts';
 import { users } from './accounts.ts';
 import { cases } from './cases.ts';
+import { idColumn } from './ids.ts';
 
 /** A DoMV vulnerability assessment: factors, the suggested level and the caseworker's own. */
 export const vulnerabilityAssessments = pgTable(
   'vulnerability_assessments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id),
@@ -40,7 +41,7 @@ export const rssInstruments = pgTable('rss_instruments', {
 export const rssAssessments = pgTable(
   'rss_assessments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id),

@@ -27,6 +27,7 @@ import type {
 import type { DocumentType } from '../../domain/codes.ts';
 import type { ScreeningResult } from '../../domain/screening.ts';
 import { offices, users } from './accounts.ts';
+import { idColumn } from './ids.ts';
 
 const stamps = {
   createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -47,7 +48,7 @@ export interface IdentityDocument {
 export const persons = pgTable(
   'persons',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     givenName: text('given_name').notNull(),
     familyName: text('family_name').notNull(),
     patronymic: text('patronymic'),
@@ -133,7 +134,7 @@ export interface Determination {
 export const cases = pgTable(
   'cases',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     number: text('number').notNull().unique(),
     personId: uuid('person_id')
       .notNull()
@@ -229,7 +230,7 @@ export const caseEvents = pgTable(
 export const householdMembers = pgTable(
   'household_members',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id),

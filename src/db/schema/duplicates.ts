@@ -14,6 +14,7 @@ import {
 import type { ComponentResult, MatchComponent } from '../../domain/matching.ts';
 import { users } from './accounts.ts';
 import { persons } from './cases.ts';
+import { idColumn } from './ids.ts';
 
 /** What a reviewer decided about a candidate pair. */
 export type DuplicateStatus = 'pending' | 'confirmed' | 'rejected';
@@ -22,7 +23,7 @@ export type ScanStatus = 'running' | 'done' | 'failed';
 
 /** One run of the registry-wide duplicate scan, with its progress for the caller that started it. */
 export const duplicateScans = pgTable('duplicate_scans', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: idColumn(),
   requestedBy: uuid('requested_by').references(() => users.id),
   status: text('status').$type<ScanStatus>().notNull().default('running'),
   phase: text('phase').notNull().default('keys'),
@@ -46,7 +47,7 @@ export const duplicateScans = pgTable('duplicate_scans', {
 export const duplicatePairs = pgTable(
   'duplicate_pairs',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     personA: uuid('person_a')
       .notNull()
       .references(() => persons.id),
@@ -98,7 +99,7 @@ export interface MovedRows {
 export const personMerges = pgTable(
   'person_merges',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     mergedPersonId: uuid('merged_person_id')
       .notNull()
       .references(() => persons.id),

@@ -3,12 +3,13 @@ import type { RecruiterRelationship, Sector } from '../../domain/codes.ts';
 import type { EpisodeFacts } from '../../domain/screening.ts';
 import { users } from './accounts.ts';
 import { cases, persons } from './cases.ts';
+import { idColumn } from './ids.ts';
 
 /** One stay abroad and what happened there: the facts trafficking screening reads. */
 export const episodes = pgTable(
   'episodes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     personId: uuid('person_id')
       .notNull()
       .references(() => persons.id),

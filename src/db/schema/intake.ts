@@ -2,12 +2,13 @@ import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle
 import type { CallChannel, CallOutcome, CallTopic, Urgency } from '../../domain/codes.ts';
 import { offices, users } from './accounts.ts';
 import { cases } from './cases.ts';
+import { idColumn } from './ids.ts';
 
 /** A call to the migrants' hotline (or another line, SMS, messenger); the caller may stay anonymous. */
 export const calls = pgTable(
   'calls',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
     operatorId: uuid('operator_id')
       .notNull()

@@ -14,6 +14,7 @@ import {
 import type { CaseType, PlanItemState } from '../../domain/codes.ts';
 import { users } from './accounts.ts';
 import { cases } from './cases.ts';
+import { idColumn } from './ids.ts';
 
 /** Names of a code in the three UI languages. */
 export interface Names {
@@ -63,7 +64,7 @@ export interface BusinessPlan {
 export const planItems = pgTable(
   'plan_items',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id),

@@ -3,12 +3,13 @@ import { sql } from 'drizzle-orm';
 import type { ReferralStatus, ServiceKind } from '../../domain/codes.ts';
 import { offices, users } from './accounts.ts';
 import { cases } from './cases.ts';
+import { idColumn } from './ids.ts';
 
 /** A service an organisation gives (legal aid, shelter, …), where, and how to reach it. */
 export const services = pgTable(
   'services',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => offices.id),
@@ -44,7 +45,7 @@ export interface ReferralShare {
 export const referrals = pgTable(
   'referrals',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id),
@@ -71,7 +72,7 @@ export const referrals = pgTable(
 export const followups = pgTable(
   'followups',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id),

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type SQL, and, asc, eq, exists, getTableColumns, lt, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { ACTIONS, type Action, type Actor, decide } from '../../access/policy.ts';
@@ -18,6 +17,7 @@ import {
   rssAssessments,
   users,
 } from '../../db/schema/index.ts';
+import { newId } from '../../db/schema/ids.ts';
 import { assertTransition, allowedClosureReasons, allowedTransitions } from '../../domain/workflow.ts';
 import { Conflict, Invalid, NotFound } from '../../errors.ts';
 import { ensureMatchKeys } from '../persons/keys.ts';
@@ -121,7 +121,7 @@ export async function openCase(
     numberingRegion(office.regionCodes),
     Number(openedOn.slice(0, 4)),
   );
-  const id = randomUUID();
+  const id = newId();
   const household =
     input.household.length > 0
       ? [

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.ts';
 import { episodes } from '../../db/schema/index.ts';
+import { newId } from '../../db/schema/ids.ts';
 import type { EpisodeFacts, ScreeningResult } from '../../domain/screening.ts';
 import { AppError, Conflict, Invalid, NotFound } from '../../errors.ts';
 import { loadCase } from '../cases/access.ts';
@@ -77,7 +77,7 @@ export function createEpisode(ctx: Ctx, caseId: string, input: z.infer<typeof cr
     const c = await loadCase(tx, ctx.actor, caseId, 'case:write');
     requireWagesConsistent(input.facts, input.wagesUnpaidAmount);
     const { wagesUnpaidAmount, wagesUnpaidCurrency, ...rest } = input;
-    const id = randomUUID();
+    const id = newId();
     const [row] = await tx
       .with(
         caseEventWith(tx, caseId, ctx.actor.userId, 'episode_added', {
