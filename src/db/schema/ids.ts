@@ -8,7 +8,8 @@ import { v7 } from 'uuid';
  * first touched after a checkpoint, a whole page copied into the write-ahead log: at a million
  * persons, a case with its person and episode copied 6.7–6.9 pages that way with random ids and
  * 3.0–3.1 with these. The id carries its creation instant to the millisecond, which the row's own
- * timestamps already hold for whoever may read it; its 74 random bits keep it unguessable.
+ * timestamps already hold for whoever may read it; its last 42 bits are random for every id (and
+ * the 32 before them start at random each millisecond), so one id does not give away another.
  */
 export const newId = (): string => v7();
 
