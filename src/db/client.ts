@@ -11,10 +11,13 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { restoreConstraints } from './bulk-load.ts';
-import * as schema from './schema/index.ts';
 
-/** The drizzle handle every query uses, whichever engine is underneath. */
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/**
+ * The drizzle handle every query uses, whichever engine is underneath. Without drizzle's
+ * relational queries (`db.query`), which the project does not use: given the schema, drizzle
+ * builds a query builder for every table on every transaction it opens.
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 /** A transaction handle; inside a transaction every query must go through it. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Either a database or a transaction: what data-access functions accept. */
@@ -59,13 +62,13 @@ export async function openDatabase(opts: {
     // An idle connection can be closed by the server (a restart, a failover, an administrator):
     // the pool drops it and opens another when needed. Unheard, the error would end the process.
     for (const p of [pool, copyPool]) p.on('error', () => undefined);
-    const db = drizzlePg(pool, { schema, logger }) as unknown as Db;
+    const db = drizzlePg(pool, { logger }) as unknown as Db;
     const database: Database = {
       db,
       engine: 'postgres',
       copyPool,
       migrate: async () => {
-        await migratePg(drizzlePg(pool, { schema }), { migrationsFolder });
+        await migratePg(drizzlePg(pool), { migrationsFolder });
         await restoreConstraints(database);
       },
       close: async () => {
@@ -81,7 +84,7 @@ export async function openDatabase(opts: {
     mkdirSync(location, { recursive: true });
   }
   const client = await PGlite.create(location, { extensions: { pg_trgm } });
-  const raw = drizzlePglite(client, { schema, logger });
+  const raw = drizzlePglite(client, { logger });
   const database: Database = {
     db: raw as unknown as Db,
     engine: 'pglite',
