@@ -24,6 +24,7 @@ const schema = z.object({
   KOLDOO_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
   KOLDOO_SECURE_COOKIES: flag,
   KOLDOO_TRUST_PROXY: flag,
+  KOLDOO_DB_NAMED_STATEMENTS: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -45,6 +46,12 @@ export type Config = {
   secureCookies: boolean;
   /** Believe X-Forwarded-For (only behind a reverse proxy that sets it): the audit log and rate limits use it. */
   trustProxy: boolean;
+  /**
+   * Name recurring statements on PostgreSQL so that it parses and plans them once per connection;
+   * off behind a connection pooler that hands each transaction another server connection and
+   * cannot keep them (PgBouncer before 1.21 in transaction mode).
+   */
+  namedStatements: boolean;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
 };
 
@@ -71,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRatePerMinute: e.KOLDOO_LOGIN_RATE_PER_MINUTE,
     secureCookies: e.KOLDOO_SECURE_COOKIES,
     trustProxy: e.KOLDOO_TRUST_PROXY,
+    namedStatements: e.KOLDOO_DB_NAMED_STATEMENTS === 'on',
     logLevel: e.LOG_LEVEL,
   };
 }

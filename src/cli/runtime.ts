@@ -5,7 +5,11 @@ import { type Database, openDatabase } from '../db/client.ts';
 export async function openConfigured(
   config: Config = loadConfig(),
 ): Promise<{ config: Config; database: Database }> {
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    namedStatements: config.namedStatements,
+  });
   await database.migrate();
   return { config, database };
 }

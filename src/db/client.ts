@@ -11,6 +11,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { restoreConstraints } from './bulk-load.ts';
+import { NamingClient } from './named-statements.ts';
 
 /**
  * The drizzle handle every query uses, whichever engine is underneath. Without drizzle's
@@ -51,14 +52,17 @@ export async function openDatabase(opts: {
   url?: string | undefined;
   dataDir?: string | undefined;
   logger?: Logger | undefined;
+  /** On PostgreSQL, name recurring statements (see NamingClient); off behind a pooler that cannot keep them. */
+  namedStatements?: boolean | undefined;
 }): Promise<Database> {
   const logger = opts.logger ?? false;
   if (opts.url) {
     // Pipelined: a query is sent at once, not after the answer to the one before it, so that a
     // use case's commit can follow its last statement without waiting for it (see transact).
     // Queries that await each other, as nearly all do, go as before.
-    const pool = new pg.Pool({ connectionString: opts.url, max: 10, pipeline: true });
-    const copyPool = new pg.Pool({ connectionString: opts.url, max: 2 });
+    const naming = opts.namedStatements === false ? {} : { Client: NamingClient };
+    const pool = new pg.Pool({ connectionString: opts.url, max: 10, pipeline: true, ...naming });
+    const copyPool = new pg.Pool({ connectionString: opts.url, max: 2, ...naming });
     // An idle connection can be closed by the server (a restart, a failover, an administrator):
     // the pool drops it and opens another when needed. Unheard, the error would end the process.
     for (const p of [pool, copyPool]) p.on('error', () => undefined);

@@ -179,7 +179,9 @@ async function onPostgres<T>(pool: pg.Pool, fn: (s: BulkSession) => Promise<T>):
     // Only this bulk transaction waits for nothing: a crash loses the last batches, never consistency.
     await client.query('SET LOCAL synchronous_commit = off');
     const result = await fn({
-      query: async <R>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as R[],
+      // As a query config, which a naming connection names as it names drizzle's (see NamingClient).
+      query: async <R>(text: string, params?: unknown[]) =>
+        (await client.query({ text, ...(params ? { values: params } : {}) })).rows as R[],
       copy: async ({ statement, data }) => {
         const chunks = pieces(data);
         if (chunks.length === 0) return;
@@ -216,8 +218,11 @@ export function bulkTransaction<T>(database: Database, fn: (s: BulkSession) => P
 
 /** A query outside any transaction, on whichever engine (for read-only checks between batches). */
 export async function plainQuery<T>(database: Database, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = clientOf(database) as {
-    query(text: string, params: unknown[]): Promise<{ rows: unknown[] }>;
-  };
-  return (await client.query(text, params)).rows as T[];
+  if (database.engine === 'postgres') {
+    // As a query config, which a naming connection names as it names drizzle's (see NamingClient).
+    const pool = clientOf(database) as pg.Pool;
+    return (await pool.query({ text, values: params })).rows as T[];
+  }
+  const client = clientOf(database) as PGlite;
+  return (await client.query<T>(text, params)).rows;
 }
