@@ -18,9 +18,9 @@ const plainQuery = pg.Client.prototype.query as (this: pg.Client, ...args: unkno
  * A PostgreSQL connection that names each statement text it sends, so that PostgreSQL parses it
  * once per connection instead of every time and keeps a plan where a generic one costs no more
  * than planning anew (it keeps planning each time where the values change the plan). drizzle sends
- * every statement unnamed. At the million, a case written with its person and episode took 2.8–3.0
- * ms of PostgreSQL's CPU this way against 4.1–4.3, and eight writers wrote 348–368 cases a second
- * against 274–305. A connection names at most STATEMENTS_PER_CONNECTION texts (a list of ids of
+ * every statement unnamed. At the million, a case written with its person and episode took 2.7–3.0
+ * ms of PostgreSQL's CPU this way against 4.0–4.4, and eight writers wrote 332–401 cases a second
+ * against 271–309. A connection names at most STATEMENTS_PER_CONNECTION texts (a list of ids of
  * each length is a text of its own), and the pool closes idle connections, which forgets them.
  */
 export class NamingClient extends pg.Client {

@@ -181,7 +181,7 @@ async function onPostgres<T>(pool: pg.Pool, fn: (s: BulkSession) => Promise<T>):
     const result = await fn({
       // As a query config, which a naming connection names as it names drizzle's (see NamingClient).
       query: async <R>(text: string, params?: unknown[]) =>
-        (await client.query({ text, ...(params ? { values: params } : {}) })).rows as R[],
+        (await client.query({ text, values: params })).rows as R[],
       copy: async ({ statement, data }) => {
         const chunks = pieces(data);
         if (chunks.length === 0) return;
