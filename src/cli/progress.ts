@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import type { RestoreProgress } from '../db/bulk-load.ts';
 
 /** A progress bar on stderr: what is done of a total, the rate and the time left. */
 export interface Progress {
@@ -57,4 +58,23 @@ export function progressBar(total: number, label: string, unit: string): Progres
     },
     stop: () => bar.stop(),
   };
+}
+
+/** Megabytes as a bar counts them: whole, but a small registry's do not show as 0 of 0. */
+export const megabytes = (bytes: number): number => {
+  const mb = bytes / 2 ** 20;
+  return mb >= 100 ? Math.round(mb) : Number(mb.toFixed(1));
+};
+
+/**
+ * Shows a rebuild of deferred indexes and keys on `bar`, in the megabytes of the tables its
+ * restores read, which their time goes with (see RestoreProgress); the count is in the note.
+ */
+export function showRestore(bar: Progress, p: RestoreProgress): void {
+  bar.update(megabytes(p.workDone), {
+    total: megabytes(p.workTotal),
+    label: 'rebuild',
+    unit: 'MB of tables to index and check',
+    note: ` (${p.done}/${p.total} indexes and keys${p.name ? `: ${p.name}` : ''})`,
+  });
 }

@@ -1,5 +1,6 @@
 import { type Config, loadConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/client.ts';
+import { type Progress, progressBar, showRestore } from './progress.ts';
 
 /** Opens the configured database (PGlite under the data dir, or DATABASE_URL) and migrates it. */
 export async function openConfigured(
@@ -10,7 +11,11 @@ export async function openConfigured(
     dataDir: config.dataDir,
     namedStatements: config.namedStatements,
   });
-  await database.migrate();
+  // A load stopped midway leaves its indexes and keys to be built again here: minutes at a
+  // national scale, shown as the generator shows them.
+  let bar: Progress | undefined;
+  await database.migrate((p) => showRestore((bar ??= progressBar(0, 'rebuild', '')), p));
+  bar?.stop();
   return { config, database };
 }
 

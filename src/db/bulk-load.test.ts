@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, freshDatabase, skipReason } from '../../test/helpers/db.ts';
-import { deferConstraints, restoreConstraints, runApart } from './bulk-load.ts';
+import { ENGINES, freshDatabase, rolledBack, skipReason } from '../../test/helpers/db.ts';
+import { type RestoreProgress, deferConstraints, restoreConstraints, runApart } from './bulk-load.ts';
 import { type Database, rowsOf } from './client.ts';
 import { deferredConstraints } from './schema/index.ts';
 
@@ -56,11 +56,58 @@ describe.each(ENGINES)('deferred indexes and foreign keys for a bulk load (%s)',
   );
 
   it.skipIf(skip)('restores at the next start what a load that stopped midway left dropped', async () => {
-    await deferConstraints(database.db, TABLES);
+    const dropped = await deferConstraints(database.db, TABLES);
     expect(onTables(await schemaOf(database))).not.toEqual(onTables(schema));
-    await database.migrate();
+    const reports: RestoreProgress[] = [];
+    await database.migrate((p) => reports.push(p));
     expect(await schemaOf(database)).toEqual(schema);
+    // What start-up shows while it rebuilds.
+    expect(reports.at(-1)).toMatchObject({ done: dropped, total: dropped });
   });
+
+  it.skipIf(skip)(
+    "reports a rebuild's progress by the size of the tables read, a key's check at a quarter",
+    async () => {
+      await deferConstraints(database.db, TABLES);
+      // Rows rolled back still leave their pages: follow-ups become by far the largest table.
+      await database.db.execute(sql`alter table followups set (autovacuum_enabled = false)`);
+      await rolledBack(database.db, (tx) =>
+        tx.execute(sql`
+          insert into followups (case_id, due_on, assigned_to, kind)
+          select gen_random_uuid(), date '2026-01-01', gen_random_uuid(), 'call'
+          from generate_series(1, 20000)`),
+      );
+      const size = new Map(
+        rowsOf<{ t: string; bytes: number }>(
+          await database.db.execute(sql`
+            select t, pg_relation_size(t::regclass)::float8 as bytes
+            from unnest(${sql.param(TABLES)}::text[]) t`),
+        ).map((r) => [r.t, Number(r.bytes)]),
+      );
+      expect(size.get('followups')).toBeGreaterThan(100 * 8192);
+      const deferred = await database.db.select().from(deferredConstraints);
+      const expected = deferred.reduce(
+        (sum, d) => sum + Math.max(8192, size.get(d.tableName)! * (d.kind === 'foreign_key' ? 0.25 : 1)),
+        0,
+      );
+      const reports: RestoreProgress[] = [];
+      await restoreConstraints(database, (p) => reports.push(p));
+      expect(reports.every((p) => p.workTotal === expected && p.total === deferred.length)).toBe(true);
+      expect(reports[0]).toMatchObject({ done: 0, workDone: 0 });
+      expect(reports.at(-1)).toMatchObject({ done: deferred.length, workDone: expected, name: '' });
+      const work = reports.map((p) => p.workDone);
+      expect(work).toEqual([...work].sort((a, b) => a - b));
+      // The follow-ups' restores, a third of the count, are nearly all of the work.
+      const onFollowups = deferred.filter((d) => d.tableName === 'followups');
+      expect(onFollowups.length / deferred.length).toBeLessThan(0.5);
+      const followupsWork = onFollowups.reduce(
+        (sum, d) => sum + size.get('followups')! * (d.kind === 'foreign_key' ? 0.25 : 1),
+        0,
+      );
+      expect(followupsWork / expected).toBeGreaterThan(0.8);
+      expect(await schemaOf(database)).toEqual(schema);
+    },
+  );
 
   it.skipIf(skip)(
     'checks every row when a foreign key comes back, and keeps it recorded if one fails',

@@ -10,7 +10,7 @@ import { type PgDatabase, type PgQueryResultHKT, PgTransaction } from 'drizzle-o
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import { restoreConstraints } from './bulk-load.ts';
+import { type RestoreProgress, restoreConstraints } from './bulk-load.ts';
 import { NamingClient } from './named-statements.ts';
 
 /**
@@ -36,7 +36,8 @@ export interface Database {
    * `db`. A connection is opened only when COPY first asks for one.
    */
   copyPool?: pg.Pool;
-  migrate(): Promise<void>;
+  /** Applies the migrations; `onRestore` sees a rebuild of what a stopped load left dropped. */
+  migrate(onRestore?: (p: RestoreProgress) => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -71,9 +72,9 @@ export async function openDatabase(opts: {
       db,
       engine: 'postgres',
       copyPool,
-      migrate: async () => {
+      migrate: async (onRestore) => {
         await migratePg(drizzlePg(pool), { migrationsFolder });
-        await restoreConstraints(database);
+        await restoreConstraints(database, onRestore);
       },
       close: async () => {
         await Promise.all([pool.end(), copyPool.end()]);
@@ -92,9 +93,9 @@ export async function openDatabase(opts: {
   const database: Database = {
     db: raw as unknown as Db,
     engine: 'pglite',
-    migrate: async () => {
+    migrate: async (onRestore) => {
       await migratePglite(raw, { migrationsFolder });
-      await restoreConstraints(database);
+      await restoreConstraints(database, onRestore);
     },
     close: () => client.close(),
   };

@@ -4,8 +4,9 @@
  */
 import { today } from '../clock.ts';
 import type { Config } from '../config.ts';
+import type { RestoreProgress } from '../db/bulk-load.ts';
 import type { Database } from '../db/client.ts';
-import { progressBar } from '../cli/progress.ts';
+import { progressBar, showRestore } from '../cli/progress.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import { DEFAULT_SEED, type GenerateResult, generate } from './generate.ts';
 
@@ -24,8 +25,7 @@ export function generateProgress(total: number) {
   const bar = progressBar(total, 'generate', 'persons');
   return {
     onProgress: (p: { done: number; added: number }) => bar.update(p.done, { note: ` (${p.added} new)` }),
-    onRestore: (p: { done: number; total: number; name: string }) =>
-      bar.update(p.done, { total: p.total, label: 'rebuild', unit: 'indexes and keys', note: ` ${p.name}` }),
+    onRestore: (p: RestoreProgress) => showRestore(bar, p),
     stop: () => bar.stop(),
   };
 }

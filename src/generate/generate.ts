@@ -11,7 +11,7 @@ import { setImmediate as yieldToIo } from 'node:timers/promises';
 import { getTableName } from 'drizzle-orm';
 import { GENESIS_HASH } from '../audit/chain.ts';
 import { CHAIN_LOCK } from '../audit/writer.ts';
-import { deferConstraints, restoreConstraints } from '../db/bulk-load.ts';
+import { type RestoreProgress, deferConstraints, restoreConstraints } from '../db/bulk-load.ts';
 import type { Database } from '../db/client.ts';
 import * as t from '../db/schema/index.ts';
 import { formatCaseNumber } from '../domain/case-number.ts';
@@ -57,7 +57,7 @@ export interface GenerateOptions {
   manifestDir?: string | null | undefined;
   onProgress?: ((p: { done: number; total: number; added: number }) => void) | undefined;
   /** Progress of building the deferred indexes and foreign keys again. */
-  onRestore?: ((p: { done: number; total: number; name: string }) => void) | undefined;
+  onRestore?: ((p: RestoreProgress) => void) | undefined;
 }
 
 /** What a run did. */
