@@ -7,6 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import Fastify from 'fastify';
+import { type CpuMeter, perRequest } from './cpu.ts';
 import { type Latency, summarise } from './stats.ts';
 
 /** What the load worker (load-worker.mjs) is asked for. */
@@ -34,11 +35,15 @@ export interface LoadResult extends Latency {
   errors: number;
   /** The most resident memory the serving process had during the run. */
   maxRssMb: number;
+  /** CPU (ms) each party to the load spent per answered request, when metered. */
+  cpuMsPerRequest?: Record<string, number> | undefined;
 }
 
 /** A server under test: where it listens and how much memory it holds now. */
 export interface Served {
   url: string;
+  /** The process that serves: a child of its own, or this one. */
+  pid: number;
   rssMb(): number;
   close(): Promise<void>;
 }
@@ -58,11 +63,13 @@ export function rssMbOf(pid?: number): number {
 export function load(
   server: Served,
   paths: readonly string[],
-  opts: { seconds: number; connections: number; token?: string | undefined },
+  opts: { seconds: number; connections: number; token?: string | undefined; cpu?: CpuMeter | undefined },
 ): Promise<LoadResult> {
   let maxRss = server.rssMb();
+  const cpuBefore = opts.cpu?.();
   const sampler = setInterval(() => (maxRss = Math.max(maxRss, server.rssMb())), 100);
-  const request: LoadRequest = { url: server.url, paths, ...opts };
+  const { cpu, ...asked } = opts;
+  const request: LoadRequest = { url: server.url, paths, ...asked };
   const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), { workerData: request });
   return new Promise<LoadResult>((resolve, reject) => {
     worker.once('message', (r: LoadReply) =>
@@ -72,6 +79,7 @@ export function load(
         non2xx: r.non2xx,
         errors: r.errors,
         maxRssMb: maxRss,
+        cpuMsPerRequest: cpu && cpuBefore ? perRequest(cpuBefore, cpu(), r.total) : undefined,
       }),
     );
     worker.once('error', reject);
@@ -95,6 +103,7 @@ export function spawnServer(args: string[], env: NodeJS.ProcessEnv): Promise<Ser
       const url = m[1]!.replace('localhost', '127.0.0.1');
       resolve({
         url,
+        pid: child.pid!,
         rssMb: () => rssMbOf(child.pid),
         close: () =>
           new Promise<void>((done) => {

@@ -23,6 +23,8 @@ export interface Figure {
   /** The issue's target for this figure (set for PostgreSQL with 1M persons, 2 cores). */
   target?: string | undefined;
   met?: boolean | undefined;
+  /** For a load: CPU (ms) each party to it spent per request, on the machine's shared cores. */
+  cpuMsPerRequest?: Record<string, number> | undefined;
 }
 
 /** Everything a run records besides its figures. */
@@ -58,6 +60,21 @@ export function markdown(info: RunInfo, figures: readonly Figure[]): string {
         `| ${f.figure} | ${num(f.value)} ${f.unit} | ${f.p50 === undefined ? '–' : `${num(f.p50)} / ${num(f.p95)} / ${num(f.p99)}`} | ${f.anchor} | ${num(f.anchorValue)} | ${num(f.ratio)}× | ${f.target ?? '–'} | ${f.met === undefined ? '–' : f.met ? 'yes' : 'no'} |`,
     ),
   ];
+  const loads = figures.filter((f) => f.cpuMsPerRequest && Object.keys(f.cpuMsPerRequest).length > 0);
+  if (loads.length > 0) {
+    lines.push(
+      '',
+      `CPU a request under load, in ms: the parties share the ${info.cpus} CPUs, so their sum bounds the rate.`,
+      '',
+      ...loads.map((f) => {
+        const parts = Object.entries(f.cpuMsPerRequest!);
+        const sum = parts.reduce((s, [, ms]) => s + ms, 0);
+        const shares = parts.map(([who, ms]) => `${who} ${ms.toFixed(2)}`).join(', ');
+        const all = parts.length > 1 ? `; ${sum.toFixed(2)} in all` : '';
+        return `- ${f.figure}: ${shares}${all}, at most ${num((info.cpus * 1000) / sum)} a second.`;
+      }),
+    );
+  }
   return lines.join('\n');
 }
 

@@ -69,7 +69,12 @@ try {
   ][]) {
     log(`load: ${name} (${CONNECTIONS} connections, ${seconds} s after a ${WARM_UP} s warm-up)`);
     await load(t.server, t.paths, { seconds: WARM_UP, connections: CONNECTIONS, token: t.token });
-    const r = await load(t.server, t.paths, { seconds, connections: CONNECTIONS, token: t.token });
+    const r = await load(t.server, t.paths, {
+      seconds,
+      connections: CONNECTIONS,
+      token: t.token,
+      cpu: b.cpu(t.server),
+    });
     // Any answer but 2xx means the API is broken (or the token was refused): the figures would be meaningless.
     if (r.non2xx > 0) throw new Error(`${name}: ${r.non2xx} answers were not 2xx`);
     if (r.errors > 0) log(`  ${r.errors} requests failed or timed out`);
@@ -98,6 +103,7 @@ try {
     ratio: r.requestsPerSecond / anchor.requestsPerSecond,
     target: '≥ 2000 req/s, ratio ≥ 0.3',
     met: r.requestsPerSecond >= 2000 && r.requestsPerSecond / anchor.requestsPerSecond >= 0.3,
+    cpuMsPerRequest: r.cpuMsPerRequest,
   });
   // Every search, finding a person included: p95 under 50 ms and within 1.5× of the raw SQL.
   const rssMax = Math.max(runs.list!.maxRssMb, runs.detail!.maxRssMb);

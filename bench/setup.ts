@@ -18,6 +18,7 @@ import { type GenerateResult, generate } from '../src/generate/generate.ts';
 import { buildApp } from '../src/http/app.ts';
 import { createToken } from '../src/modules/auth/service.ts';
 import type { Ctx } from '../src/modules/shared/context.ts';
+import { type CpuMeter, cpuMeter } from './cpu.ts';
 import { type Served, bareApp, rssMbOf, spawnServer } from './http.ts';
 
 /** The engine a run measures. */
@@ -37,6 +38,8 @@ export interface Bench {
   bare: Served;
   baseUrl: string;
   persons: number;
+  /** A meter of the CPU that a load of `server` costs it, PostgreSQL and the load generator. */
+  cpu(server: Served): CpuMeter;
   /** Runs `fn` with the query log on and returns the queries it issued, with their parameters. */
   capture(fn: () => Promise<unknown>): Promise<{ text: string; params: unknown[] }[]>;
   generated: GenerateResult | null;
@@ -66,6 +69,13 @@ async function ensurePostgresDatabase(url: string): Promise<void> {
 }
 
 const postgresUrl = () => process.env.KOLDOO_BENCH_DATABASE_URL ?? DEFAULT_URL;
+
+// PostgreSQL's processes can be metered only on this machine: over loopback or a local socket.
+function postgresIsHere(): boolean {
+  const url = new URL(postgresUrl());
+  const socket = url.searchParams.get('host')?.startsWith('/') ?? false;
+  return socket || ['127.0.0.1', 'localhost', '[::1]', ''].includes(url.hostname);
+}
 
 // On disk, as `npm start` keeps it, and kept between runs like the PostgreSQL database. Not in
 // memory: PGlite's in-memory files grow by copying, so generating there slowed as the files grew
@@ -114,8 +124,13 @@ async function serve(
   const port = typeof address === 'object' && address ? address.port : 0;
   const bare = await bareApp();
   return {
-    server: { url: `http://127.0.0.1:${port}`, rssMb: () => rssMbOf(), close: () => app.close() },
-    bare: { ...bare, rssMb: () => rssMbOf() },
+    server: {
+      url: `http://127.0.0.1:${port}`,
+      pid: process.pid,
+      rssMb: () => rssMbOf(),
+      close: () => app.close(),
+    },
+    bare: { ...bare, pid: process.pid, rssMb: () => rssMbOf() },
   };
 }
 
@@ -179,6 +194,7 @@ export async function startBench(engine: Engine, persons: number, seed: string):
     server,
     bare,
     baseUrl: server.url,
+    cpu: (s) => cpuMeter(s.pid, engine === 'postgres' && postgresIsHere()),
     async capture(fn) {
       recorder.queries = [];
       recorder.armed = true;
