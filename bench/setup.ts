@@ -38,8 +38,8 @@ export interface Bench {
   bare: Served;
   baseUrl: string;
   persons: number;
-  /** A meter of the CPU that a load of `server` costs it, PostgreSQL and the load generator. */
-  cpu(server: Served): CpuMeter;
+  /** A meter of the CPU a load of the API costs its server, PostgreSQL and the load generator. */
+  cpu: CpuMeter;
   /** Runs `fn` with the query log on and returns the queries it issued, with their parameters. */
   capture(fn: () => Promise<unknown>): Promise<{ text: string; params: unknown[] }[]>;
   generated: GenerateResult | null;
@@ -194,7 +194,7 @@ export async function startBench(engine: Engine, persons: number, seed: string):
     server,
     bare,
     baseUrl: server.url,
-    cpu: (s) => cpuMeter(s.pid, engine === 'postgres' && postgresIsHere()),
+    cpu: cpuMeter(server.pid, engine === 'postgres' && postgresIsHere()),
     async capture(fn) {
       recorder.queries = [];
       recorder.armed = true;

@@ -61,7 +61,7 @@ export function progressBar(total: number, label: string, unit: string): Progres
 }
 
 /** Megabytes as a bar counts them: whole, but a small registry's do not show as 0 of 0. */
-export const megabytes = (bytes: number): number => {
+const megabytes = (bytes: number): number => {
   const mb = bytes / 2 ** 20;
   return mb >= 100 ? Math.round(mb) : Number(mb.toFixed(1));
 };
