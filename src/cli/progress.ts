@@ -74,7 +74,18 @@ export function showRestore(bar: Progress, p: RestoreProgress): void {
   bar.update(megabytes(p.workDone), {
     total: megabytes(p.workTotal),
     label: 'rebuild',
-    unit: 'MB of tables to index and check',
+    unit: RESTORE_UNIT,
     note: ` (${p.done}/${p.total} indexes and keys${p.name ? `: ${p.name}` : ''})`,
   });
+}
+
+const RESTORE_UNIT = 'MB of tables to index and check';
+
+/** A bar of its own for a rebuild, started at its first report, so a start with none shows none. */
+export function restoreBar(): { show(p: RestoreProgress): void; stop(): void } {
+  let bar: Progress | undefined;
+  return {
+    show: (p) => showRestore((bar ??= progressBar(megabytes(p.workTotal), 'rebuild', RESTORE_UNIT)), p),
+    stop: () => bar?.stop(),
+  };
 }

@@ -1,6 +1,6 @@
 import { type Config, loadConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/client.ts';
-import { type Progress, progressBar, showRestore } from './progress.ts';
+import { restoreBar } from './progress.ts';
 
 /** Opens the configured database (PGlite under the data dir, or DATABASE_URL) and migrates it. */
 export async function openConfigured(
@@ -13,9 +13,9 @@ export async function openConfigured(
   });
   // A load stopped midway leaves its indexes and keys to be built again here: minutes at a
   // national scale, shown as the generator shows them.
-  let bar: Progress | undefined;
-  await database.migrate((p) => showRestore((bar ??= progressBar(0, 'rebuild', '')), p));
-  bar?.stop();
+  const bar = restoreBar();
+  await database.migrate(bar.show);
+  bar.stop();
   return { config, database };
 }
 
