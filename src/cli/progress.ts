@@ -66,6 +66,8 @@ const megabytes = (bytes: number): number => {
   return mb >= 100 ? Math.round(mb) : Number(mb.toFixed(1));
 };
 
+const RESTORE_UNIT = 'MB of tables to index and check';
+
 /**
  * Shows a rebuild of deferred indexes and keys on `bar`, in the megabytes of the tables its
  * restores read, which their time goes with (see RestoreProgress); the count is in the note.
@@ -78,8 +80,6 @@ export function showRestore(bar: Progress, p: RestoreProgress): void {
     note: ` (${p.done}/${p.total} indexes and keys${p.name ? `: ${p.name}` : ''})`,
   });
 }
-
-const RESTORE_UNIT = 'MB of tables to index and check';
 
 /** A bar of its own for a rebuild, started at its first report, so a start with none shows none. */
 export function restoreBar(): { show(p: RestoreProgress): void; stop(): void } {
