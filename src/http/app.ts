@@ -3,12 +3,13 @@ import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { registerRoutes } from '../modules/routes.ts';
 import { authPlugin } from './auth.ts';
+import { answerSerializer, requestValidator } from './compiled-schemas.ts';
 import { registerErrorHandling } from './errors.ts';
 import { registerHealth } from './health.ts';
 import { registerOpenApi } from './openapi.ts';
@@ -37,8 +38,8 @@ export async function buildApp(database: Database, config: Config): Promise<App>
   // The API speaks JSON only: without this, Fastify's built-in text/plain parser hands a string to
   // every JSON route, which then answers 400 instead of 415.
   app.removeContentTypeParser('text/plain');
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setValidatorCompiler(requestValidator);
+  app.setSerializerCompiler(answerSerializer);
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);
   });

@@ -181,6 +181,7 @@ export const listCasesQuery = z.object({
 export const householdMemberOut = z.object({
   ...householdMemberIn.shape,
   id: z.uuid(),
+  caresForChildren: z.boolean(),
   sex: z.enum(SEXES).nullable(),
   age: z.number().nullable(),
   country: z.string().nullable(),
