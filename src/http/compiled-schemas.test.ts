@@ -1,6 +1,7 @@
 import Fastify from 'fastify';
 import { ResponseSerializationError, validatorCompiler } from 'fastify-type-provider-zod';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { type $ZodType, compile, safeEncode } from 'zod/v4/core';
 import { loadConfig } from '../config.ts';
 import type { Db } from '../db/client.ts';
@@ -96,6 +97,19 @@ describe('compiled request and answer checks', () => {
   it('finds the one-way nodes it looks for, as deep as they are', () => {
     expect(oneWayNodes(personIn)).toContain('.citizenship (default)');
     expect(oneWayNodes(pageOf(caseListItem))).toEqual([]);
+    const deep = z.object({
+      rows: z.array(z.object({ n: z.coerce.number(), s: z.string().trim() })),
+      either: z.union([z.literal('a'), z.string().transform((t) => t.length)]),
+      later: z.lazy(() => z.object({ seen: z.boolean().catch(false) })).nullable(),
+      piped: z.string().pipe(z.email()),
+    });
+    expect(oneWayNodes(deep)).toEqual([
+      '.rows.n (number)',
+      '.either[1] (pipe)',
+      '.either[1] (transform)',
+      '.later<lazy>.seen (catch)',
+      '.piped (pipe)',
+    ]);
   });
 
   const page = {
