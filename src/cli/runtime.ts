@@ -14,8 +14,12 @@ export async function openConfigured(
   // A load stopped midway leaves its indexes and keys to be built again here: minutes at a
   // national scale, shown as the generator shows them.
   const bar = restoreBar();
-  await database.migrate(bar.show);
-  bar.stop();
+  try {
+    await database.migrate(bar.show);
+  } finally {
+    // Also when the rebuild fails: the bar hides the terminal's cursor until it stops.
+    bar.stop();
+  }
   return { config, database };
 }
 
