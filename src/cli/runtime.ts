@@ -16,6 +16,10 @@ export async function openConfigured(
   const bar = restoreBar();
   try {
     await database.migrate(bar.show);
+  } catch (err) {
+    // The caller gets no database to close: a pool left open would keep the process alive.
+    await database.close().catch(() => undefined);
+    throw err;
   } finally {
     // Also when the rebuild fails: the bar hides the terminal's cursor until it stops.
     bar.stop();
