@@ -1,5 +1,6 @@
 import { type SQL, and, eq, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { literal } from '../db/literal.ts';
 import { Forbidden, NotFound } from '../errors.ts';
 import { type Action, type Actor, type ScopedRecord, decide, grantOf } from './policy.ts';
 
@@ -17,20 +18,29 @@ const nothing = sql`false`;
 /**
  * The WHERE condition that narrows a list to the records the actor may see, built from the same
  * grant table as `decide`. Throws Forbidden when the role may never perform the action.
+ * `officeInText` writes the actor's office into the statement instead of a parameter (see
+ * db/literal.ts), for a hot list whose plan it decides; offices are few, users are not.
  */
-export function scopeFilter(actor: Actor, action: Action, cols: ScopeColumns): SQL | undefined {
+export function scopeFilter(
+  actor: Actor,
+  action: Action,
+  cols: ScopeColumns,
+  opts: { officeInText?: boolean } = {},
+): SQL | undefined {
   const scope = grantOf(actor.role, action);
   if (scope === undefined) throw new Forbidden(action);
   const match = (col: AnyPgColumn | undefined, value: string | null) =>
     col && value !== null ? eq(col, value) : nothing;
+  const office = (col: AnyPgColumn | undefined, value: string | null) =>
+    opts.officeInText && col && value !== null ? eq(col, literal(value)) : match(col, value);
   switch (scope) {
     case 'all':
       return undefined;
     case 'office':
-      return match(cols.officeId, actor.officeId);
+      return office(cols.officeId, actor.officeId);
     case 'assigned':
       return and(
-        match(cols.officeId, actor.officeId),
+        office(cols.officeId, actor.officeId),
         or(match(cols.assignedTo, actor.userId), match(cols.createdBy, actor.userId)),
       );
     case 'own':

@@ -40,6 +40,7 @@ import type {
 import { screeningOfPerson } from './screening.ts';
 import { type ScreeningResult, screen } from '../../domain/screening.ts';
 import { today } from '../../clock.ts';
+import { literalLimit } from '../../db/literal.ts';
 
 // The actions on a case the UI may offer; sent with the case so the UI never re-implements rules.
 const CASE_ABILITIES: Action[] = [
@@ -245,7 +246,10 @@ export async function listCases(
     ctx,
     { action: 'case.list', entityType: 'case' },
     async (db, audit) => {
-      const scope = scopeFilter(ctx.actor, 'case:read', caseScopeColumns);
+      // The office and the page's size in the statement's text: with them as parameters PostgreSQL
+      // planned the list anew for every page (0.3 ms of its 0.6 a page at the million), since
+      // its plan for an unknown office and size costs more than one for the office asked.
+      const scope = scopeFilter(ctx.actor, 'case:read', caseScopeColumns, { officeInText: true });
       const byNumber = q.sort.endsWith('number');
       // With q, the person search (case number included) ranks the list, best match first.
       const search = q.q ? textSearch(q.q, { caseNumber: cases.number }) : undefined;
@@ -314,7 +318,7 @@ export async function listCases(
             ),
           )
           .orderBy(...page.orderBy)
-          .limit(q.limit + 1);
+          .limit(literalLimit(q.limit + 1));
       // Authorised, with a valid cursor: the event is complete, and is recorded while the list is read.
       await audit();
       const rows = search
