@@ -58,12 +58,25 @@ export interface KeysetOrder {
  * matches it. Pages stay fast however deep the client goes.
  */
 export function keyset(order: KeysetOrder, cursor: string | undefined): { where?: SQL; orderBy: SQL[] } {
+  return keysetAfter(order, cursor === undefined ? undefined : decode(cursor, order));
+}
+
+/** The keys a cursor carries, checked against the columns of `order` (400 invalid_cursor otherwise). */
+export const cursorKeys = (order: KeysetOrder, cursor: string): [Key, Key] => decode(cursor, order);
+
+/**
+ * As keyset, from the last row's keys rather than its cursor: values, or placeholders for a
+ * statement built once and given them on each run.
+ */
+export function keysetAfter(
+  order: KeysetOrder,
+  after: readonly [unknown, unknown] | undefined,
+): { where?: SQL; orderBy: SQL[] } {
   const dir = order.descending ? desc : asc;
   const orderBy = [dir(order.column), dir(order.tiebreak)];
-  if (!cursor) return { orderBy };
-  const [a, b] = decode(cursor, order);
+  if (!after) return { orderBy };
   const op = order.descending ? sql`<` : sql`>`;
-  return { where: sql`(${order.column}, ${order.tiebreak}) ${op} (${a}, ${b})`, orderBy };
+  return { where: sql`(${order.column}, ${order.tiebreak}) ${op} (${after[0]}, ${after[1]})`, orderBy };
 }
 
 /** Cuts the one-extra row fetched to learn whether another page exists, and makes the cursor. */

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/helpers/db.ts';
-import { prepared } from './prepared.ts';
+import type { Executor } from './client.ts';
+import { prepared, preparedByShape, statementName } from './prepared.ts';
 import { offices } from './schema/index.ts';
 
 const officeName = prepared((db) =>
@@ -36,5 +37,37 @@ describeEachDatabase('prepared queries', (database, test) => {
       return officeName(tx).execute({ id });
     });
     expect(seen).toEqual([{ name: 'Jalal-Abad' }]);
+  });
+});
+
+describe('preparedByShape', () => {
+  it('builds a query once per shape and database, and drops its shapes past the limit', () => {
+    const builds: string[] = [];
+    const byShape = preparedByShape(
+      (_db, shape: { sort: string }) => {
+        builds.push(shape.sort);
+        return { sort: shape.sort };
+      },
+      (shape) => shape.sort,
+      2,
+    );
+    const [one, two] = [{} as Executor, {} as Executor];
+    const first = byShape(one, { sort: 'number' });
+    expect(byShape(one, { sort: 'number' })).toBe(first);
+    expect(byShape(two, { sort: 'number' })).not.toBe(first);
+    byShape(one, { sort: '-number' });
+    expect(builds).toEqual(['number', 'number', '-number']);
+    // A third shape on a database that holds two: they are dropped and built again when asked.
+    byShape(one, { sort: 'createdAt' });
+    expect(byShape(one, { sort: 'number' })).not.toBe(first);
+    expect(builds).toEqual(['number', 'number', '-number', 'createdAt', 'number']);
+  });
+
+  it('names a statement by its text: one name for one text, never one for two', () => {
+    const text = (sql: string) => ({ toSQL: () => ({ sql }) });
+    const name = statementName('case_list', text('select 1'));
+    expect(name).toMatch(/^case_list_[0-9a-f]{20}$/);
+    expect(statementName('case_list', text('select 1'))).toBe(name);
+    expect(statementName('case_list', text('select 2'))).not.toBe(name);
   });
 });
