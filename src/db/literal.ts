@@ -3,8 +3,8 @@ import { type SQL, sql } from 'drizzle-orm';
 /**
  * A value written into a statement's text, escaped by drizzle, instead of sent as a parameter.
  * Only for values of a hot statement that decide its plan and take few distinct values (an
- * office, a page's size): a named statement (see NamingClient) then keeps one plan for each,
- * where with them as parameters PostgreSQL planned it anew on every call. Never for values that
+ * office, a page's size): a named or prepared statement then keeps one plan for each, where
+ * with them as parameters PostgreSQL planned it anew on every call. Never for values that
  * change from call to call: each would make a statement text of its own.
  */
 export const literal = (value: string | number): SQL => sql`${value}`.inlineParams();

@@ -4,7 +4,7 @@ import { describeEachEngine } from '../../../test/helpers/harness.ts';
 import type { Client } from '../../../test/helpers/harness.ts';
 import { today } from '../../clock.ts';
 import { rowsOf } from '../../db/client.ts';
-import { cases, users } from '../../db/schema/index.ts';
+import { auditEvents, cases, users } from '../../db/schema/index.ts';
 import { generate } from '../../generate/generate.ts';
 
 /** A case as the oracle sees it: read plainly, every case of the office, no paging. */
@@ -156,5 +156,20 @@ describeEachEngine('the case list, page by page, against a plain reading of the 
     const batken = await h().login('caseworker.batken');
     const other = await allPages(batken, {}, 9);
     expect(other.filter((id) => supervisorPages.includes(id))).toEqual([]);
+  });
+
+  it('refuses a role that may not read cases before anything is read, and records only the refusal', async () => {
+    const db = h().database.db;
+    const [auditor] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'auditor'));
+    const client = await h().as('auditor');
+    for (const query of ['', '?status=open', '?q=Айгуль']) {
+      const res = await client.get(`/api/v1/cases${query}`);
+      expect(res.status).toBe(403);
+    }
+    const events = await db
+      .select({ outcome: auditEvents.outcome })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actorId, auditor!.id), eq(auditEvents.action, 'case.list')));
+    expect(events.map((e) => e.outcome)).toEqual(['denied', 'denied', 'denied']);
   });
 });

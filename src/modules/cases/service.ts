@@ -361,6 +361,8 @@ export async function listCases(ctx: Ctx, q: CaseListRequest) {
     ctx,
     { action: 'case.list', entityType: 'case' },
     async (db, audit) => {
+      // Before the event that lets the read through: the statement's scope is built only later.
+      requirePermission(ctx.actor, 'case:read');
       const byNumber = q.sort.endsWith('number');
       const now = today();
       // With q, the person search (case number included) ranks the list, best match first.
