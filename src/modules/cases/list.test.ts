@@ -158,6 +158,28 @@ describeEachEngine('the case list, page by page, against a plain reading of the 
     expect(other.filter((id) => supervisorPages.includes(id))).toEqual([]);
   });
 
+  it('answers 400 invalid_cursor to a garbage cursor and to forged ones of the wrong types, for each sort', async () => {
+    const supervisor = await h().as('supervisor');
+    const forge = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const forged: [string, string][] = [
+      ['-createdAt', 'garbage!!'],
+      ['-createdAt', forge(['yesterday', rows[0]!.id])],
+      ['-createdAt', forge([new Date().toISOString(), 'not-a-uuid'])],
+      ['number', forge([1, rows[0]!.id])],
+      ['number', forge(['KG-OSH-2026-00001'])],
+    ];
+    for (const [sort, cursor] of forged) {
+      const res = await supervisor.get(`/api/v1/cases?sort=${sort}&cursor=${encodeURIComponent(cursor)}`);
+      expect(res.status, `${sort} ${cursor}`).toBe(400);
+      expect(res.body.error.code).toBe('invalid_cursor');
+    }
+    // A cursor the server issued still pages on after those.
+    const first = await supervisor.get('/api/v1/cases?limit=3');
+    const next = await supervisor.get(`/api/v1/cases?limit=3&cursor=${first.body.nextCursor}`);
+    expect(next.status).toBe(200);
+    expect(next.body.items).toHaveLength(3);
+  });
+
   it('refuses a role that may not read cases before anything is read, and records only the refusal', async () => {
     const db = h().database.db;
     const [auditor] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'auditor'));
