@@ -17,6 +17,8 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KOLDOO_RSS_1 } from '../domain/rss.ts';
+import { deferConstraints, restoreConstraints } from './bulk-load.ts';
+import type { Database } from './client.ts';
 
 const shipped = fileURLToPath(new URL('../../drizzle', import.meta.url));
 const folders: string[] = [];
@@ -124,6 +126,90 @@ describe("migration 0013: the registry's names", () => {
       `update persons set name_canonical = 'aida bekovna' where name_canonical = 'aida bekova'`,
     );
     expect(await names()).toEqual(['aida bekova', 'aida bekovna', 'asan toktogulov']);
+    await client.close();
+  });
+});
+
+describe('migration 0023: searched GIN indexes without a pending list', () => {
+  const SEARCHED = [
+    'cases_number_trgm',
+    'person_names_trgm',
+    'persons_document_keys_gin',
+    'persons_name_phonetic_gin',
+    'persons_pseudonym_trgm',
+  ];
+  // Persons and a case as 0022 left the schema, written while its GIN indexes still kept entries pending.
+  const at0022 = async () => {
+    const { client, db } = await databaseAt('0022_audit_chain_rows_by_row');
+    const office = randomUUID();
+    for (const [k, name] of ['asan toktogulov', 'aida bekova', 'nurlan sadykov'].entries()) {
+      const id = randomUUID();
+      await client.query(
+        `insert into persons (id, given_name, family_name, latin_name, sex, office_id, pseudonym,
+                              name_canonical, name_phonetic, document_keys)
+         values ($1, 'x', 'y', 'x y', 'female', $2, $3, $4, $5, $6)`,
+        [id, office, `P-${k}4Q7`, name, name.split(' '), [`AN${k}123456`]],
+      );
+      await client.query(
+        `insert into cases (person_id, office_id, number, type, intake_channel, opened_on)
+         values ($1, $2, $3, 'return_reintegration', 'walk_in', '2026-01-0${k + 1}')`,
+        [id, office, `KG-OSH-2026-000${k}`],
+      );
+      // What the persons' trigger, off while filling, would add.
+      await client.query('insert into person_names (name) values ($1)', [name]);
+    }
+    await client.exec('set session_replication_role = origin');
+    return { client, db };
+  };
+  const indexes = async (client: PGlite) =>
+    (
+      await client.query<{ name: string; oid: number; options: string[] | null; pending: number }>(
+        `select relname as name, oid::int, reloptions as options, gin_clean_pending_list(oid)::int as pending
+         from pg_class where relname = any($1) order by relname`,
+        [SEARCHED],
+      )
+    ).rows;
+
+  it('gives the setting to those a stopped bulk load left dropped, once they are restored', async () => {
+    const { client, db } = await at0022();
+    await deferConstraints(db, ['persons', 'cases']);
+    await migrate(db, { migrationsFolder: shipped });
+    // Rows of no office: their foreign keys, restored too, would refuse them.
+    await client.exec('delete from cases; delete from persons');
+    const database: Database = {
+      db,
+      engine: 'pglite',
+      migrate: async () => undefined,
+      close: () => client.close(),
+    };
+    await restoreConstraints(database);
+    const after = await indexes(client);
+    expect(after.map((i) => [i.name, i.options])).toEqual(
+      SEARCHED.map((name) => [name, ['fastupdate=false']]),
+    );
+    await client.close();
+  });
+
+  it('turns fastupdate off and merges what was pending, without rebuilding the indexes', async () => {
+    // Control: at 0022 the rows above leave entries pending in every one of them.
+    const before = await at0022();
+    expect((await indexes(before.client)).map((i) => [i.name, i.pending > 0])).toEqual(
+      SEARCHED.map((name) => [name, true]),
+    );
+    await before.client.close();
+
+    const { client, db } = await at0022();
+    const oids = (
+      await client.query<{ oid: number }>(
+        'select oid::int from pg_class where relname = any($1) order by relname',
+        [SEARCHED],
+      )
+    ).rows;
+    await migrate(db, { migrationsFolder: shipped });
+    const after = await indexes(client);
+    expect(after.map((i) => i.name)).toEqual(SEARCHED);
+    expect(after.map((i) => ({ oid: i.oid }))).toEqual(oids);
+    expect(after.every((i) => i.options?.includes('fastupdate=false') && i.pending === 0)).toBe(true);
     await client.close();
   });
 });

@@ -29,6 +29,16 @@ import type { ScreeningResult } from '../../domain/screening.ts';
 import { offices, users } from './accounts.ts';
 import { idColumn } from './ids.ts';
 
+/**
+ * Storage of the GIN indexes that searches read. By default GIN adds new entries to a pending
+ * list, merged into the index only by a vacuum or once it passes 4 MB, and every search scans that
+ * list whole: straight after a load of 100,000 persons, with the names' list unmerged, a person
+ * search took 20 ms where it takes 3.5, and a registry taking new persons gets slower to search
+ * until its next vacuum. Entries go straight into the index instead; writing a case with its new
+ * person was as fast within the measurement's noise.
+ */
+const SEARCHED_GIN = { fastupdate: false };
+
 const stamps = {
   createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -97,9 +107,9 @@ export const persons = pgTable(
     index().on(t.originRegion),
     // Name searches look names up in person_names, then their persons here by equality.
     index().on(t.nameCanonical),
-    index('persons_name_phonetic_gin').using('gin', t.namePhonetic),
-    index('persons_document_keys_gin').using('gin', t.documentKeys),
-    index('persons_pseudonym_trgm').using('gin', t.pseudonym.op('gin_trgm_ops')),
+    index('persons_name_phonetic_gin').using('gin', t.namePhonetic).with(SEARCHED_GIN),
+    index('persons_document_keys_gin').using('gin', t.documentKeys).with(SEARCHED_GIN),
+    index('persons_pseudonym_trgm').using('gin', t.pseudonym.op('gin_trgm_ops')).with(SEARCHED_GIN),
     index().on(t.phoneKey),
     index().on(t.keysVersion),
     index().on(t.mergedInto),
@@ -119,7 +129,7 @@ export const persons = pgTable(
  * stays; it finds nobody.
  */
 export const personNames = pgTable('person_names', { name: text('name').primaryKey() }, (t) => [
-  index('person_names_trgm').using('gin', t.name.op('gin_trgm_ops')),
+  index('person_names_trgm').using('gin', t.name.op('gin_trgm_ops')).with(SEARCHED_GIN),
 ]);
 
 /** The caseworker's own trafficking determination, kept beside the screening aid. */
@@ -195,7 +205,7 @@ export const cases = pgTable(
     // and the grouped column is read from it, never from the table.
     index('cases_report_index').on(t.officeId, t.openedOn, t.status, t.type, t.originRegion),
     // Part of a case number typed in the search box ("2026-0004").
-    index('cases_number_trgm').using('gin', t.number.op('gin_trgm_ops')),
+    index('cases_number_trgm').using('gin', t.number.op('gin_trgm_ops')).with(SEARCHED_GIN),
   ],
 );
 
