@@ -170,26 +170,6 @@ describe('migration 0023: searched GIN indexes without a pending list', () => {
       )
     ).rows;
 
-  it('gives the setting to those a stopped bulk load left dropped, once they are restored', async () => {
-    const { client, db } = await at0022();
-    await deferConstraints(db, ['persons', 'cases']);
-    await migrate(db, { migrationsFolder: shipped });
-    // Rows of no office: their foreign keys, restored too, would refuse them.
-    await client.exec('delete from cases; delete from persons');
-    const database: Database = {
-      db,
-      engine: 'pglite',
-      migrate: async () => undefined,
-      close: () => client.close(),
-    };
-    await restoreConstraints(database);
-    const after = await indexes(client);
-    expect(after.map((i) => [i.name, i.options])).toEqual(
-      SEARCHED.map((name) => [name, ['fastupdate=false']]),
-    );
-    await client.close();
-  });
-
   it('turns fastupdate off and merges what was pending, without rebuilding the indexes', async () => {
     // Control: at 0022 the rows above leave entries pending in every one of them.
     const before = await at0022();
@@ -207,9 +187,30 @@ describe('migration 0023: searched GIN indexes without a pending list', () => {
     ).rows;
     await migrate(db, { migrationsFolder: shipped });
     const after = await indexes(client);
-    expect(after.map((i) => i.name)).toEqual(SEARCHED);
     expect(after.map((i) => ({ oid: i.oid }))).toEqual(oids);
-    expect(after.every((i) => i.options?.includes('fastupdate=false') && i.pending === 0)).toBe(true);
+    expect(after.map((i) => [i.name, i.options, i.pending])).toEqual(
+      SEARCHED.map((name) => [name, ['fastupdate=false'], 0]),
+    );
+    await client.close();
+  });
+
+  it('gives the setting to those a stopped bulk load left dropped, once they are restored', async () => {
+    const { client, db } = await at0022();
+    await deferConstraints(db, ['persons', 'cases']);
+    await migrate(db, { migrationsFolder: shipped });
+    // Rows of no office: their foreign keys, restored too, would refuse them.
+    await client.exec('delete from cases; delete from persons');
+    const database: Database = {
+      db,
+      engine: 'pglite',
+      migrate: async () => undefined,
+      close: () => client.close(),
+    };
+    await restoreConstraints(database);
+    const after = await indexes(client);
+    expect(after.map((i) => [i.name, i.options])).toEqual(
+      SEARCHED.map((name) => [name, ['fastupdate=false']]),
+    );
     await client.close();
   });
 });
