@@ -48,9 +48,9 @@ export async function writes(
       consent: { givenOn: '2026-01-15', scope: ['data_processing', 'referral', 'follow_up'] },
       household: [{ name: 'Айгерим', relationship: 'child', sex: 'female', age: 9, whereNow: 'home' }],
     });
-    const c = await createCase(b.ctx, input);
+    const c = await createCase(b.writer, input);
     await createEpisode(
-      b.ctx,
+      b.writer,
       c.id,
       createEpisodeIn.parse({
         destinationCountry: 'RU',
@@ -71,7 +71,7 @@ export async function writes(
   await perSecond(write, warmUp, WRITERS);
   const cases = await perSecond(write, seconds, WRITERS);
   const audited = await perSecond(
-    () => transact(b.ctx, { action: 'bench.noop', entityType: 'bench' }, (_tx, audit) => audit()),
+    () => transact(b.writer, { action: 'bench.noop', entityType: 'bench' }, (_tx, audit) => audit()),
     seconds / 2,
     WRITERS,
   );
