@@ -15,7 +15,13 @@ export async function openConfigured(
   // national scale, shown as the generator shows them.
   const bar = restoreBar();
   try {
-    await database.migrate(bar.show);
+    const { changed } = await database.migrate(bar.show);
+    for (const tag of changed) {
+      process.stderr.write(
+        `Warning: the database applied migration ${tag} from another text than the one shipped; ` +
+          'it may differ from a database migrated afresh.\n',
+      );
+    }
   } catch (err) {
     // The caller gets no database to close: a pool left open would keep the process alive.
     await database.close().catch(() => undefined);

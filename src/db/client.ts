@@ -11,6 +11,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { type RestoreProgress, restoreConstraints } from './bulk-load.ts';
+import { checkMigrationHistory } from './migration-history.ts';
 import { NamingClient } from './named-statements.ts';
 
 /**
@@ -36,12 +37,31 @@ export interface Database {
    * `db`. A connection is opened only when COPY first asks for one.
    */
   copyPool?: pg.Pool;
-  /** Applies the migrations; `onRestore` sees a rebuild of what a stopped load left dropped. */
-  migrate(onRestore?: (p: RestoreProgress) => void): Promise<void>;
+  /**
+   * Applies the migrations and checks what the database recorded of them (see
+   * checkMigrationHistory); `onRestore` sees a rebuild of what a stopped load left dropped.
+   */
+  migrate(onRestore?: (p: RestoreProgress) => void): Promise<Migrated>;
   close(): Promise<void>;
 }
 
+/** What migrating found besides what it applied. */
+export interface Migrated {
+  /** Shipped migrations the database recorded with another text than the file's, by tag. */
+  changed: string[];
+}
+
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+/** Checks the history drizzle left, then rebuilds what a stopped load left dropped. */
+async function afterMigrating(
+  database: Database,
+  onRestore?: (p: RestoreProgress) => void,
+): Promise<Migrated> {
+  const changed = await checkMigrationHistory(database.db, migrationsFolder);
+  await restoreConstraints(database, onRestore);
+  return { changed };
+}
 
 /**
  * Opens PostgreSQL when a URL is given, otherwise an embedded PGlite under `dataDir`
@@ -74,7 +94,7 @@ export async function openDatabase(opts: {
       copyPool,
       migrate: async (onRestore) => {
         await migratePg(drizzlePg(pool), { migrationsFolder });
-        await restoreConstraints(database, onRestore);
+        return afterMigrating(database, onRestore);
       },
       close: async () => {
         await Promise.all([pool.end(), copyPool.end()]);
@@ -95,7 +115,7 @@ export async function openDatabase(opts: {
     engine: 'pglite',
     migrate: async (onRestore) => {
       await migratePglite(raw, { migrationsFolder });
-      await restoreConstraints(database, onRestore);
+      return afterMigrating(database, onRestore);
     },
     close: () => client.close(),
   };

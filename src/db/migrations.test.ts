@@ -203,7 +203,7 @@ describe('migration 0023: searched GIN indexes without a pending list', () => {
     const database: Database = {
       db,
       engine: 'pglite',
-      migrate: async () => undefined,
+      migrate: async () => ({ changed: [] }),
       close: () => client.close(),
     };
     await restoreConstraints(database);

@@ -102,6 +102,29 @@ describe('koldoo CLI', () => {
     expect((await koldoo('audit', 'verify')).code).toBe(0);
   }, 180_000);
 
+  it('warns of a migration recorded from another text, and refuses to start past one never applied', async () => {
+    const tamper = async (statement: ReturnType<typeof sql>) => {
+      const database = await openDatabase({ dataDir });
+      await database.db.execute(statement);
+      await database.close();
+    };
+    const first = sql`(select min(id) from drizzle.__drizzle_migrations)`;
+    const last = sql`(select max(id) from drizzle.__drizzle_migrations)`;
+    await tamper(sql`update drizzle.__drizzle_migrations set hash = 'a draft' where id = ${first}`);
+    const edited = await koldoo('migrate');
+    expect(edited.code).toBe(0);
+    expect(edited.stderr).toMatch(/Warning: the database applied migration 0000_\w+ from another text/);
+    // The last migration recorded as a draft made after it shipped: drizzle would skip the file.
+    await tamper(sql`update drizzle.__drizzle_migrations set created_at = created_at + 1 where id = ${last}`);
+    const skipped = await koldoo('migrate');
+    expect(skipped.code).toBe(1);
+    expect(skipped.stderr).toMatch(
+      /koldoo: The database has not applied \d{4}_\w+, but records a later migration/,
+    );
+    await tamper(sql`update drizzle.__drizzle_migrations set created_at = created_at - 1 where id = ${last}`);
+    expect((await koldoo('migrate')).code).toBe(0);
+  });
+
   it('audit verify exits 1 when an event has been altered', async () => {
     const database = await openDatabase({ dataDir });
     await database.db.execute(sql`alter table audit_events disable trigger user`);

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { type Executor, rowsOf } from './client.ts';
+
+/**
+ * A database that recorded a later migration before applying a shipped one: drizzle's migrator
+ * applies only migrations newer than the last it recorded, so it would never apply these.
+ */
+export class SkippedMigrations extends Error {
+  constructor(readonly tags: string[]) {
+    super(
+      `The database has not applied ${tags.join(', ')}, but records a later migration, so they ` +
+        'would never be applied (a draft of a migration, or migrations merged out of order, was ' +
+        'recorded first). Restore the database from a backup taken before, or apply each file ' +
+        'from the drizzle folder by hand and record it in drizzle.__drizzle_migrations.',
+    );
+    this.name = 'SkippedMigrations';
+  }
+}
+
+/**
+ * Checks what the database recorded against the shipped migrations, once they are applied: a
+ * shipped migration it never applied is refused (SkippedMigrations); one it recorded with another
+ * text than the shipped file (an edited or draft file) is returned by tag, for a warning, since
+ * the database may then differ from one migrated afresh.
+ */
+export async function checkMigrationHistory(db: Executor, migrationsFolder: string): Promise<string[]> {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { tag: string }[];
+  };
+  // drizzle's own reading of the files, so each hash is the one its migrator records.
+  const shipped = readMigrationFiles({ migrationsFolder }).map((m, i) => ({
+    ...m,
+    tag: journal.entries[i]!.tag,
+  }));
+  const recorded = new Map(
+    rowsOf<{ created_at: string | number; hash: string }>(
+      await db.execute(sql`select created_at, hash from drizzle.__drizzle_migrations`),
+    ).map((r) => [Number(r.created_at), r.hash]),
+  );
+  const skipped = shipped.filter((m) => !recorded.has(m.folderMillis));
+  if (skipped.length > 0) throw new SkippedMigrations(skipped.map((m) => m.tag));
+  return shipped.filter((m) => recorded.get(m.folderMillis) !== m.hash).map((m) => m.tag);
+}
