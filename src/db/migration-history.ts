@@ -10,11 +10,13 @@ import { type Executor, rowsOf } from './client.ts';
  */
 export class SkippedMigrations extends Error {
   constructor(readonly tags: string[]) {
+    const one = tags.length === 1;
     super(
-      `The database has not applied ${tags.join(', ')}, but records a later migration, so they ` +
-        'would never be applied (a draft of a migration, or migrations merged out of order, was ' +
-        'recorded first). Restore the database from a backup taken before, or apply each file ' +
-        'from the drizzle folder by hand and record it in drizzle.__drizzle_migrations.',
+      `The database has not applied ${tags.join(', ')} and records a later migration, so the ` +
+        `migrator will never apply ${one ? 'it' : 'them'} (a draft of a migration, or migrations ` +
+        'merged out of order, was recorded first). Restore the database from a backup taken ' +
+        `before, or apply ${one ? 'the file' : 'each file'} from the drizzle folder by hand and ` +
+        `record ${one ? 'it' : 'each'} in drizzle.__drizzle_migrations.`,
     );
     this.name = 'SkippedMigrations';
   }

@@ -119,7 +119,7 @@ describe('koldoo CLI', () => {
     const skipped = await koldoo('migrate');
     expect(skipped.code).toBe(1);
     expect(skipped.stderr).toMatch(
-      /koldoo: The database has not applied \d{4}_\w+, but records a later migration/,
+      /koldoo: The database has not applied \d{4}_\w+ and records a later migration/,
     );
     await tamper(sql`update drizzle.__drizzle_migrations set created_at = created_at - 1 where id = ${last}`);
     expect((await koldoo('migrate')).code).toBe(0);
