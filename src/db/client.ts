@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -122,24 +122,14 @@ export async function openDatabase(opts: {
   return database;
 }
 
-/** True when the database answers and every shipped migration has been applied. */
+/** Whether the database answers and has applied every shipped migration (checkMigrationHistory). */
 export async function isReady(db: Db): Promise<boolean> {
   try {
-    const res = await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-    return Number(rowsOf<{ n: number }>(res)[0]?.n) >= migrationCount();
+    await checkMigrationHistory(db, migrationsFolder);
+    return true;
   } catch {
     return false;
   }
-}
-
-let cachedCount: number | undefined;
-function migrationCount(): number {
-  cachedCount ??= (
-    JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
-      entries: unknown[];
-    }
-  ).entries.length;
-  return cachedCount;
 }
 
 /**

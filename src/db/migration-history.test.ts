@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { describeEachDatabase } from '../../test/helpers/db.ts';
-import { rowsOf } from './client.ts';
+import { isReady, rowsOf } from './client.ts';
 import { SkippedMigrations } from './migration-history.ts';
 
 const journal = JSON.parse(
@@ -55,6 +55,8 @@ describeEachDatabase('The migrations a database recorded', (database, it) => {
           (err: unknown) => err,
         );
       expect(refused).toBeInstanceOf(SkippedMigrations);
+      // Nor is a server on it ready, though it records as many migrations as are shipped.
+      expect(await isReady(database().db)).toBe(false);
       expect((refused as SkippedMigrations).tags).toEqual([last.tag]);
       expect((refused as Error).message).toContain(last.tag);
       // Nothing was recorded on the way.
@@ -65,5 +67,6 @@ describeEachDatabase('The migrations a database recorded', (database, it) => {
       );
     }
     expect(await database().migrate()).toEqual({ changed: [] });
+    expect(await isReady(database().db)).toBe(true);
   });
 });

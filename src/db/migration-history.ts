@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { memoised } from '../domain/memo.ts';
 import { type Executor, rowsOf } from './client.ts';
 
 /**
@@ -23,26 +24,34 @@ export class SkippedMigrations extends Error {
 }
 
 /**
+ * The shipped migrations of a folder, read once, as drizzle reads them: each hash is the one its
+ * migrator records.
+ */
+const shipped = memoised((migrationsFolder: string) => {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { tag: string }[];
+  };
+  return readMigrationFiles({ migrationsFolder }).map((m, i) => ({
+    tag: journal.entries[i]!.tag,
+    folderMillis: m.folderMillis,
+    hash: m.hash,
+  }));
+});
+
+/**
  * Checks what the database recorded against the shipped migrations, once they are applied: a
  * shipped migration it never applied is refused (SkippedMigrations); one it recorded with another
  * text than the shipped file (an edited or draft file) is returned by tag, for a warning, since
  * the database may then differ from one migrated afresh.
  */
 export async function checkMigrationHistory(db: Executor, migrationsFolder: string): Promise<string[]> {
-  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
-    entries: { tag: string }[];
-  };
-  // drizzle's own reading of the files, so each hash is the one its migrator records.
-  const shipped = readMigrationFiles({ migrationsFolder }).map((m, i) => ({
-    ...m,
-    tag: journal.entries[i]!.tag,
-  }));
   const recorded = new Map(
     rowsOf<{ created_at: string | number; hash: string }>(
       await db.execute(sql`select created_at, hash from drizzle.__drizzle_migrations`),
     ).map((r) => [Number(r.created_at), r.hash]),
   );
-  const skipped = shipped.filter((m) => !recorded.has(m.folderMillis));
+  const migrations = shipped(migrationsFolder);
+  const skipped = migrations.filter((m) => !recorded.has(m.folderMillis));
   if (skipped.length > 0) throw new SkippedMigrations(skipped.map((m) => m.tag));
-  return shipped.filter((m) => recorded.get(m.folderMillis) !== m.hash).map((m) => m.tag);
+  return migrations.filter((m) => recorded.get(m.folderMillis) !== m.hash).map((m) => m.tag);
 }
