@@ -11,7 +11,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { type RestoreProgress, restoreConstraints } from './bulk-load.ts';
-import { checkMigrationHistory } from './migration-history.ts';
+import { checkMigrationHistory, unappliedMigrations } from './migration-history.ts';
 import { NamingClient } from './named-statements.ts';
 
 /**
@@ -38,8 +38,8 @@ export interface Database {
    */
   copyPool?: pg.Pool;
   /**
-   * Applies the migrations and checks what the database recorded of them (see
-   * checkMigrationHistory); `onRestore` sees a rebuild of what a stopped load left dropped.
+   * Checks what the database recorded of the migrations (see checkMigrationHistory) and applies
+   * the rest; `onRestore` sees a rebuild of what a stopped load left dropped.
    */
   migrate(onRestore?: (p: RestoreProgress) => void): Promise<Migrated>;
   close(): Promise<void>;
@@ -53,12 +53,17 @@ export interface Migrated {
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
-/** Checks the history drizzle left, then rebuilds what a stopped load left dropped. */
-async function afterMigrating(
+/**
+ * Checks the history the database recorded (see checkMigrationHistory), applies the migrations
+ * with the engine's migrator, then rebuilds what a stopped load left dropped.
+ */
+async function migrateChecked(
   database: Database,
+  apply: () => Promise<void>,
   onRestore?: (p: RestoreProgress) => void,
 ): Promise<Migrated> {
   const changed = await checkMigrationHistory(database.db, migrationsFolder);
+  await apply();
   await restoreConstraints(database, onRestore);
   return { changed };
 }
@@ -92,10 +97,8 @@ export async function openDatabase(opts: {
       db,
       engine: 'postgres',
       copyPool,
-      migrate: async (onRestore) => {
-        await migratePg(drizzlePg(pool), { migrationsFolder });
-        return afterMigrating(database, onRestore);
-      },
+      migrate: (onRestore) =>
+        migrateChecked(database, () => migratePg(drizzlePg(pool), { migrationsFolder }), onRestore),
       close: async () => {
         await Promise.all([pool.end(), copyPool.end()]);
       },
@@ -113,20 +116,17 @@ export async function openDatabase(opts: {
   const database: Database = {
     db: raw as unknown as Db,
     engine: 'pglite',
-    migrate: async (onRestore) => {
-      await migratePglite(raw, { migrationsFolder });
-      return afterMigrating(database, onRestore);
-    },
+    migrate: (onRestore) =>
+      migrateChecked(database, () => migratePglite(raw, { migrationsFolder }), onRestore),
     close: () => client.close(),
   };
   return database;
 }
 
-/** Whether the database answers and has applied every shipped migration (checkMigrationHistory). */
+/** Whether the database answers and has applied every shipped migration. */
 export async function isReady(db: Db): Promise<boolean> {
   try {
-    await checkMigrationHistory(db, migrationsFolder);
-    return true;
+    return (await unappliedMigrations(db, migrationsFolder)).length === 0;
   } catch {
     return false;
   }

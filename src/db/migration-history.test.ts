@@ -69,4 +69,34 @@ describeEachDatabase('The migrations a database recorded', (database, it) => {
     expect(await database().migrate()).toEqual({ changed: [] });
     expect(await isReady(database().db)).toBe(true);
   });
+
+  it('refuse it before applying a newer shipped migration, which may build on it', async () => {
+    // A draft recorded between the last two shipped migrations, neither of them recorded.
+    const [before, after] = (await recorded()).slice(-2);
+    const previous = journal.entries.at(-2)!;
+    await database().db.execute(
+      sql`update drizzle.__drizzle_migrations set created_at = ${previous.when + 1}, hash = 'a draft' where id = ${before!.id}`,
+    );
+    await database().db.execute(sql`delete from drizzle.__drizzle_migrations where id = ${after!.id}`);
+    try {
+      const refused = await database()
+        .migrate()
+        .then(
+          () => null,
+          (err: unknown) => err,
+        );
+      expect((refused as SkippedMigrations).tags).toEqual([previous.tag]);
+      // The last shipped migration, newer than the draft, was not applied on top.
+      expect((await recorded()).map((r) => Number(r.created_at))).not.toContain(last.when);
+    } finally {
+      await database().db.execute(
+        sql`update drizzle.__drizzle_migrations set created_at = ${previous.when}, hash = ${before!.hash} where id = ${before!.id}`,
+      );
+      await database().db.execute(
+        sql`insert into drizzle.__drizzle_migrations (id, hash, created_at) values (${after!.id}, ${after!.hash}, ${last.when})`,
+      );
+    }
+    expect(await database().migrate()).toEqual({ changed: [] });
+    expect(await isReady(database().db)).toBe(true);
+  });
 });

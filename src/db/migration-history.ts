@@ -38,20 +38,41 @@ const shipped = memoised((migrationsFolder: string) => {
   }));
 });
 
-/**
- * Checks what the database recorded against the shipped migrations, once they are applied: a
- * shipped migration it never applied is refused (SkippedMigrations); one it recorded with another
- * text than the shipped file (an edited or draft file) is returned by tag, for a warning, since
- * the database may then differ from one migrated afresh.
- */
-export async function checkMigrationHistory(db: Executor, migrationsFolder: string): Promise<string[]> {
-  const recorded = new Map(
+/** What the database recorded of its migrations: each one's hash by its time; none before the first. */
+async function recorded(db: Executor): Promise<Map<number, string>> {
+  const [table] = rowsOf<{ present: boolean }>(
+    await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`),
+  );
+  if (!table?.present) return new Map();
+  return new Map(
     rowsOf<{ created_at: string | number; hash: string }>(
       await db.execute(sql`select created_at, hash from drizzle.__drizzle_migrations`),
     ).map((r) => [Number(r.created_at), r.hash]),
   );
+}
+
+/**
+ * Checks what the database recorded against the shipped migrations, before any is applied: a
+ * shipped migration older than the last one recorded, yet not recorded, would never be applied,
+ * and is refused (SkippedMigrations) before a newer one that may build on it is applied. One
+ * recorded with another text than the shipped file (an edited or draft file) is returned by tag,
+ * for a warning, since the database may then differ from one migrated afresh.
+ */
+export async function checkMigrationHistory(db: Executor, migrationsFolder: string): Promise<string[]> {
+  const done = await recorded(db);
+  const last = Math.max(0, ...done.keys());
   const migrations = shipped(migrationsFolder);
-  const skipped = migrations.filter((m) => !recorded.has(m.folderMillis));
+  const skipped = migrations.filter((m) => m.folderMillis <= last && !done.has(m.folderMillis));
   if (skipped.length > 0) throw new SkippedMigrations(skipped.map((m) => m.tag));
-  return migrations.filter((m) => recorded.get(m.folderMillis) !== m.hash).map((m) => m.tag);
+  return migrations
+    .filter((m) => done.has(m.folderMillis) && done.get(m.folderMillis) !== m.hash)
+    .map((m) => m.tag);
+}
+
+/** The shipped migrations the database has not recorded, by tag. */
+export async function unappliedMigrations(db: Executor, migrationsFolder: string): Promise<string[]> {
+  const done = await recorded(db);
+  return shipped(migrationsFolder)
+    .filter((m) => !done.has(m.folderMillis))
+    .map((m) => m.tag);
 }
